@@ -1,1 +1,14 @@
-export {};
+export * from './config/app-config.js';
+export * from './errors/app-error.js';
+export * from './jobs/queue-name.js';
+export * from './jobs/job-handler.js';
+export * from './jobs/job-queue.js';
+export * from './time/shanghai-time.js';
+export * from './time/clock.js';
+export * from './jobs/job-handler-registry.js';
+export * from './jobs/in-process-job-queue.js';
+export * from './jobs/bullmq-job-queue.js';
+export * from './jobs/bullmq-worker-host.js';
+export * from './jobs/jobs.module.js';
+export * from './database/snake-naming.strategy.js';
+export * from './database/column-helpers.js';

@@ -1,0 +1,50 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { enumCheck } from '@app/core';
+import { District } from '@app/org';
+
+export enum Role {
+  /** 市发展改革委 */
+  Office = 'office',
+  /** 区县 / 园区 staff: sees and changes only its own district */
+  District = 'district',
+  /** 领导: read-only, city-wide */
+  Leader = 'leader',
+}
+
+@Entity('app_user')
+@Check('CHK_app_user_role', enumCheck('role', Role))
+// A district user belongs to exactly one district; office and leaders to none.
+@Check('CHK_app_user_district_scope', `("role" = 'district') = ("district_id" IS NOT NULL)`)
+export class User {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 50, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  displayName!: string;
+
+  /** argon2id encoded hash, never the password. */
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  role!: Role;
+
+  @Column({ type: 'int', nullable: true })
+  districtId!: number | null;
+
+  @ManyToOne(() => District, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: District;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,16 @@
+import { ORG_ENTITIES } from '@app/org';
+import { PROGRESS_ENTITIES } from '@app/progress';
+import { REPORTING_ENTITIES } from '@app/reporting';
+import { RATING_ENTITIES } from '@app/rating';
+import { GRID_ENTITIES } from '@app/grid';
+import { AUTH_ENTITIES } from '@app/auth';
+
+/** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
+export const ALL_ENTITIES = [
+  ...ORG_ENTITIES,
+  ...PROGRESS_ENTITIES,
+  ...REPORTING_ENTITIES,
+  ...RATING_ENTITIES,
+  ...GRID_ENTITIES,
+  ...AUTH_ENTITIES,
+];

@@ -1,0 +1,5 @@
+export * from './calendar-date.js';
+export * from './working-day-calendar.js';
+export * from './holidays.data.js';
+export * from './china-working-day-calendar.js';
+export * from './grid-time-limits.js';

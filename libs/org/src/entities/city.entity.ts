@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A prefecture-level city; districts hang under it. Province fields make nationwide roll-ups one GROUP BY. */
+@Entity('city')
+export class City {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** 行政区划代码, e.g. 530100 */
+  @Column({ type: 'varchar', length: 12, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  provinceCode!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  provinceName!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

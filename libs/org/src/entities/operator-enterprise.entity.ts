@@ -1,0 +1,32 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { enumCheck } from '@app/core';
+import { OperatorStatus } from './org.enums.js';
+
+/** 昆明市充电设施建设企业名录 (Kunming plan §五(二)): the registry of builder/operator enterprises. */
+@Entity('operator_enterprise')
+@Check('CHK_operator_enterprise_status', enumCheck('status', OperatorStatus))
+export class OperatorEnterprise {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 18, unique: true })
+  creditCode!: string;
+
+  @Column({ type: 'date' })
+  listedOn!: string;
+
+  @Column({ type: 'varchar', length: 8, default: OperatorStatus.Listed })
+  status!: OperatorStatus;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  contactPerson!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  contactPhone!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
