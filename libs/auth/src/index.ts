@@ -1,1 +1,2 @@
 export * from './entities/index.js';
+export * from './password.js';
