@@ -12,3 +12,6 @@ export * from './jobs/bullmq-worker-host.js';
 export * from './jobs/jobs.module.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/column-helpers.js';
+export * from './jobs/system-ping.processor.js';
+export * from './config/app-config.token.js';
+export * from './access/access-scope.js';

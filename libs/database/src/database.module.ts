@@ -1,5 +1,5 @@
-import { DynamicModule, Global, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConnection } from './database-connection.js';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
@@ -12,8 +12,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Provides the DataSource opened before Nest boots (main.ts opens it, so that a bad database stops the process
- * with a clear message before any module starts). Repositories inject DataSource and call getRepository.
+ * Hands the DataSource that main.ts opened before Nest booted (so a bad database stops the process with a clear
+ * message before any module starts) to @nestjs/typeorm, which provides DataSource and @InjectRepository.
  */
 @Global()
 @Module({})
@@ -21,12 +21,14 @@ export class DatabaseModule {
   static forConnection(connection: DatabaseConnection): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [
-        { provide: DATABASE_CONNECTION, useValue: connection },
-        { provide: DataSource, useValue: connection.dataSource },
-        DatabaseLifecycle,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => connection.dataSource.options,
+          dataSourceFactory: async () => connection.dataSource,
+        }),
       ],
-      exports: [DataSource, DATABASE_CONNECTION],
+      providers: [{ provide: DATABASE_CONNECTION, useValue: connection }, DatabaseLifecycle],
+      exports: [DATABASE_CONNECTION, TypeOrmModule],
     };
   }
 }

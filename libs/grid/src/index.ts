@@ -3,3 +3,4 @@ export * from './working-day-calendar.js';
 export * from './holidays.data.js';
 export * from './china-working-day-calendar.js';
 export * from './grid-time-limits.js';
+export * from './entities/index.js';

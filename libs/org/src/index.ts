@@ -1,1 +1,5 @@
 export * from './entities/index.js';
+export * from './credit-code.js';
+export * from './org.repository.js';
+export * from './org.service.js';
+export * from './org.module.js';

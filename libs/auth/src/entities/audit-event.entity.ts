@@ -39,10 +39,10 @@ export class AuditEvent {
   entityId!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  before!: unknown;
+  before!: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after!: unknown;
+  after!: Record<string, unknown> | null;
 
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;

@@ -1,15 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { enumCheck } from '@app/core';
+import { enumCheck, Role } from '@app/core';
 import { District } from '@app/org';
 
-export enum Role {
-  /** 市发展改革委 */
-  Office = 'office',
-  /** 区县 / 园区 staff: sees and changes only its own district */
-  District = 'district',
-  /** 领导: read-only, city-wide */
-  Leader = 'leader',
-}
+export { Role };
 
 @Entity('app_user')
 @Check('CHK_app_user_role', enumCheck('role', Role))

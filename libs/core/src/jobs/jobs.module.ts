@@ -5,6 +5,7 @@ import { JobHandlerRegistry } from './job-handler-registry.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
 import { BullJobQueue } from './bullmq-job-queue.js';
 import { BULL_CONNECTION_SETTINGS, BullWorkerHost } from './bullmq-worker-host.js';
+import { SystemPingProcessor } from './system-ping.processor.js';
 
 export interface JobsModuleOptions {
   /** When absent, jobs run in-process. */
@@ -29,7 +30,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: [DiscoveryModule],
-      providers: [JobHandlerRegistry, ...providers],
+      providers: [JobHandlerRegistry, SystemPingProcessor, ...providers],
       exports: [JobQueue, JobHandlerRegistry],
     };
   }
