@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck, Role } from '@app/core';
 import { District } from '@app/org';
 
@@ -30,7 +39,7 @@ export class User {
 
   @ManyToOne(() => District, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'district_id' })
-  district?: District;
+  district?: Relation<District>;
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community } from './community.entity.js';
 import { EligibilitySource } from './org.enums.js';
@@ -27,7 +37,7 @@ export class CommunityEligibility {
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'date' })
   effectiveFrom!: string;

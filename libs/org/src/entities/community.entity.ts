@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  Relation,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { District } from './district.entity.js';
@@ -42,14 +43,14 @@ export class Community {
 
   @ManyToOne(() => District, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'district_id' })
-  district?: District;
+  district?: Relation<District>;
 
   @Column({ type: 'int', nullable: true })
   streetId!: number | null;
 
   @ManyToOne(() => Street, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'street_id' })
-  street?: Street;
+  street?: Relation<Street>;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   address!: string | null;
@@ -66,7 +67,7 @@ export class Community {
 
   @ManyToOne(() => PropertyCompany, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'property_company_id' })
-  propertyCompany?: PropertyCompany;
+  propertyCompany?: Relation<PropertyCompany>;
 
   @Column({ type: 'int', nullable: true })
   households!: number | null;

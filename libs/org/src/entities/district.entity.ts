@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  Relation,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { City } from './city.entity.js';
@@ -33,7 +34,7 @@ export class District {
 
   @ManyToOne(() => City, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'city_id' })
-  city?: City;
+  city?: Relation<City>;
 
   @Column({ type: 'varchar', length: 1 })
   tier!: DistrictTier;

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  Relation,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community } from './community.entity.js';
@@ -42,7 +43,7 @@ export class Facility {
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'varchar', length: 8 })
   usage!: FacilityUsage;
@@ -52,14 +53,14 @@ export class Facility {
 
   @ManyToOne(() => OperatorEnterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'operator_id' })
-  operator?: OperatorEnterprise;
+  operator?: Relation<OperatorEnterprise>;
 
   @Column({ type: 'int', nullable: true })
   propertyCompanyId!: number | null;
 
   @ManyToOne(() => PropertyCompany, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'property_company_id' })
-  propertyCompany?: PropertyCompany;
+  propertyCompany?: Relation<PropertyCompany>;
 
   /** 交流慢充桩 */
   @Column({ type: 'int', default: 0 })

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Community } from './community.entity.js';
 import { Facility } from './facility.entity.js';
 
@@ -18,14 +28,14 @@ export class NearbyCoverage {
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'int' })
   facilityId!: number;
 
   @ManyToOne(() => Facility, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'facility_id' })
-  facility?: Facility;
+  facility?: Relation<Facility>;
 
   /** Walking distance in metres, at most 1,000. */
   @Column({ type: 'int' })

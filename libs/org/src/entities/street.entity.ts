@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { District } from './district.entity.js';
 import { StreetKind } from './org.enums.js';
@@ -25,5 +25,5 @@ export class Street {
 
   @ManyToOne(() => District, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'district_id' })
-  district?: District;
+  district?: Relation<District>;
 }

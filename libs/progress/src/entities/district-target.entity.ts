@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { District } from '@app/org';
 import { TargetPlan } from './target-plan.entity.js';
 
@@ -17,14 +17,14 @@ export class DistrictTarget {
 
   @ManyToOne(() => TargetPlan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id' })
-  plan?: TargetPlan;
+  plan?: Relation<TargetPlan>;
 
   @Column({ type: 'int' })
   districtId!: number;
 
   @ManyToOne(() => District, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'district_id' })
-  district?: District;
+  district?: Relation<District>;
 
   @Column({ type: 'int', nullable: true })
   targetCount!: number | null;

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community } from '@app/org';
 import { TargetPlan } from './target-plan.entity.js';
@@ -28,14 +38,14 @@ export class PilotDesignation {
 
   @ManyToOne(() => TargetPlan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id' })
-  plan?: TargetPlan;
+  plan?: Relation<TargetPlan>;
 
   @Column({ type: 'int' })
   communityId!: number;
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'date' })
   designatedOn!: string;

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community, PropertyCompany } from '@app/org';
 
@@ -28,14 +38,14 @@ export class Complaint {
 
   @ManyToOne(() => PropertyCompany, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'property_company_id' })
-  propertyCompany?: PropertyCompany;
+  propertyCompany?: Relation<PropertyCompany>;
 
   @Column({ type: 'int', nullable: true })
   communityId!: number | null;
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'varchar', length: 12 })
   kind!: ComplaintKind;

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck } from '@app/core';
 import { District } from '@app/org';
 import { ReportingPeriod } from './reporting-period.entity.js';
@@ -19,14 +29,14 @@ export class DistrictReport {
 
   @ManyToOne(() => ReportingPeriod, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'period_id' })
-  period?: ReportingPeriod;
+  period?: Relation<ReportingPeriod>;
 
   @Column({ type: 'int' })
   districtId!: number;
 
   @ManyToOne(() => District, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'district_id' })
-  district?: District;
+  district?: Relation<District>;
 
   @Column({ type: 'varchar', length: 16, default: ReportState.NotSubmitted })
   state!: ReportState;
@@ -49,7 +59,7 @@ export class DistrictReport {
 
   @ManyToOne(() => ReportVersion, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'accepted_version_id' })
-  acceptedVersion?: ReportVersion;
+  acceptedVersion?: Relation<ReportVersion>;
 
   @Column({ type: 'timestamptz', nullable: true })
   acceptedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Community } from '@app/org';
 import { ReportVersion } from './report-version.entity.js';
 
@@ -15,7 +15,7 @@ export class ReportCommunityRow {
 
   @ManyToOne(() => ReportVersion, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'version_id' })
-  version?: ReportVersion;
+  version?: Relation<ReportVersion>;
 
   /** Row number in the uploaded sheet, for messages. */
   @Column({ type: 'int' })
@@ -26,7 +26,7 @@ export class ReportCommunityRow {
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'boolean' })
   residentDemand!: boolean;

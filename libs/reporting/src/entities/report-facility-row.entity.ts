@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community, FacilityUsage } from '@app/org';
 import { ReportVersion } from './report-version.entity.js';
@@ -18,7 +18,7 @@ export class ReportFacilityRow {
 
   @ManyToOne(() => ReportVersion, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'version_id' })
-  version?: ReportVersion;
+  version?: Relation<ReportVersion>;
 
   @Column({ type: 'int' })
   rowNo!: number;
@@ -31,7 +31,7 @@ export class ReportFacilityRow {
 
   @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  community?: Relation<Community>;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   name!: string | null;

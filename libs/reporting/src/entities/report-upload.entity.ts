@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { enumCheck } from '@app/core';
 import { User } from '@app/auth';
 import { DistrictReport } from './district-report.entity.js';
@@ -24,14 +34,14 @@ export class ReportUpload {
 
   @ManyToOne(() => DistrictReport, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'report_id' })
-  report?: DistrictReport;
+  report?: Relation<DistrictReport>;
 
   @Column({ type: 'int' })
   uploadedBy!: number;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'uploaded_by' })
-  uploader?: User;
+  uploader?: Relation<User>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   receivedAt!: Date;
@@ -63,7 +73,7 @@ export class ReportUpload {
 
   @ManyToOne(() => ReportVersion, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'version_id' })
-  version?: ReportVersion;
+  version?: Relation<ReportVersion>;
 
   @Column({ type: 'timestamptz', nullable: true })
   processedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { User } from '@app/auth';
 import { DistrictReport } from './district-report.entity.js';
@@ -23,7 +23,7 @@ export class ReportVersion {
 
   @ManyToOne(() => DistrictReport, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'report_id' })
-  report?: DistrictReport;
+  report?: Relation<DistrictReport>;
 
   @Column({ type: 'int' })
   versionNo!: number;
@@ -33,7 +33,7 @@ export class ReportVersion {
 
   @ManyToOne(() => ReportUpload, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'upload_id' })
-  upload?: ReportUpload;
+  upload?: Relation<ReportUpload>;
 
   @Column({ type: 'varchar', length: 20 })
   templateVersion!: string;
@@ -46,7 +46,7 @@ export class ReportVersion {
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'submitted_by' })
-  submitter?: User;
+  submitter?: Relation<User>;
 
   /** Submitted no later than the period's deadline. */
   @Column({ type: 'boolean' })
@@ -63,7 +63,7 @@ export class ReportVersion {
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'reviewed_by' })
-  reviewer?: User;
+  reviewer?: Relation<User>;
 
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ALL_MIGRATIONS } from '@app/migrations';
+import { ALL_ENTITIES, buildDataSourceOptions, createDataSource, createScratchDatabase, EmbeddedPostgres, pendingSchemaChanges } from '@app/database';
+import { TEST_DATABASE_URL } from '../support/test-env';
+
+/** Tables the application owns, read from the catalogue. */
+async function userTables(dataSource: DataSource): Promise<string[]> {
+  const rows: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+const EXPECTED_TABLES = [
+  'app_user',
+  'audit_event',
+  'calendar_day',
+  'city',
+  'community',
+  'community_eligibility',
+  'complaint',
+  'district',
+  'district_report',
+  'district_target',
+  'facility',
+  'nearby_coverage',
+  'operator_enterprise',
+  'pilot_designation',
+  'property_company',
+  'report_community_row',
+  'report_facility_row',
+  'report_upload',
+  'report_version',
+  'reporting_period',
+  'schema_migration',
+  'street',
+  'target_plan',
+];
+
+/** Up, check against the entities, all the way down, and up again: the same on both engines. */
+async function exerciseMigrations(url: string): Promise<void> {
+  const dataSource = createDataSource(url, 1);
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(ALL_MIGRATIONS.map((m) => m.name));
+    expect(await userTables(dataSource)).toEqual(EXPECTED_TABLES);
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await userTables(dataSource)).toEqual(['schema_migration']);
+    const leftovers: unknown[] = await dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'audit_event_is_append_only'`);
+    expect(leftovers).toEqual([]);
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+describe('migrations', () => {
+  it('run up and down cleanly on real PostgreSQL and match the entities', async () => {
+    const scratch = await createScratchDatabase(TEST_DATABASE_URL, 'evc_mig');
+    try {
+      await exerciseMigrations(scratch.url);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it('run up and down cleanly on the embedded default (PGlite) and match the entities', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evc-embedded-'));
+    const embedded = new EmbeddedPostgres({ dataDir: dir, port: 55000 + Math.floor(Math.random() * 4000) });
+    await embedded.start();
+    try {
+      await exerciseMigrations(embedded.url);
+    } finally {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('the drift check', () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(TEST_DATABASE_URL, 'evc_drift');
+      const dataSource = createDataSource(scratch.url, 1);
+      await dataSource.initialize();
+      await dataSource.runMigrations({ transaction: 'each' });
+      await dataSource.destroy();
+    });
+    afterAll(() => scratch.drop());
+
+    it('fails when an entity is added without a migration', async () => {
+      @Entity('drift_probe')
+      class DriftProbe {
+        @PrimaryGeneratedColumn() id!: number;
+        @Column({ type: 'varchar', length: 10 }) label!: string;
+      }
+      const dataSource = new DataSource({ ...buildDataSourceOptions(scratch.url, 1), entities: [...ALL_ENTITIES, DriftProbe] } as never);
+      await dataSource.initialize();
+      try {
+        const { up } = await pendingSchemaChanges(dataSource);
+        expect(up).toHaveLength(1);
+        expect(up[0]).toMatch(/^CREATE TABLE "drift_probe" \("id" SERIAL NOT NULL, "label" character varying\(10\) NOT NULL/);
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+
+    it('fails when the database lacks a column an entity declares', async () => {
+      const dataSource = createDataSource(scratch.url, 1);
+      await dataSource.initialize();
+      try {
+        await dataSource.query('ALTER TABLE "community" DROP COLUMN "address"');
+        const { up } = await pendingSchemaChanges(dataSource);
+        expect(up).toEqual(['ALTER TABLE "community" ADD "address" character varying(200)']);
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  });
+});
