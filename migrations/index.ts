@@ -1,5 +1,5 @@
-import { Initial1795460199233 } from './1795460199233-initial.js';
+import { MigrationInterface } from 'typeorm';
+import { Initial1795460591705 } from './1795460591705-initial.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ALL_MIGRATIONS: Function[] = [Initial1795460199233];
+export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795460591705];

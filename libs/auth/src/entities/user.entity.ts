@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   Relation,
+  Unique,
 } from 'typeorm';
 import { enumCheck, Role } from '@app/core';
 import { District } from '@app/org';
@@ -14,6 +15,7 @@ import { District } from '@app/org';
 export { Role };
 
 @Entity('app_user')
+@Unique('UQ_app_user_username', ['username'])
 @Check('CHK_app_user_role', enumCheck('role', Role))
 // A district user belongs to exactly one district; office and leaders to none.
 @Check('CHK_app_user_district_scope', `("role" = 'district') = ("district_id" IS NOT NULL)`)
@@ -21,7 +23,7 @@ export class User {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 50, unique: true })
+  @Column({ type: 'varchar', length: 50 })
   username!: string;
 
   @Column({ type: 'varchar', length: 50 })

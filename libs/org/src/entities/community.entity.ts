@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   Relation,
+  Unique,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { District } from './district.entity.js';
@@ -21,6 +22,7 @@ import { GarageType } from './org.enums.js';
  * (SPEC, coverage %) is a query, not a reconstruction.
  */
 @Entity('community')
+@Unique('UQ_community_code', ['code'])
 @Check('CHK_community_garage_type', enumCheck('garage_type', GarageType))
 @Check('CHK_community_register_dates', '"removed_on" IS NULL OR "removed_on" > "registered_on"')
 @Check(
@@ -32,7 +34,7 @@ export class Community {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 24, unique: true })
+  @Column({ type: 'varchar', length: 24 })
   code!: string;
 
   @Column({ type: 'varchar', length: 100 })

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   Relation,
+  Unique,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { City } from './city.entity.js';
@@ -16,6 +17,7 @@ import { DistrictKind, DistrictTier } from './org.enums.js';
 
 /** 区县 / 县级市 / 开发(度假)园区: the unit that reports every month. */
 @Entity('district')
+@Unique('UQ_district_code', ['code'])
 @Check('CHK_district_tier', enumCheck('tier', DistrictTier))
 @Check('CHK_district_kind', enumCheck('kind', DistrictKind))
 @Index('UQ_district_city_name', ['cityId', 'name'], { unique: true })
@@ -23,7 +25,7 @@ export class District {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 12, unique: true })
+  @Column({ type: 'varchar', length: 12 })
   code!: string;
 
   @Column({ type: 'varchar', length: 50 })

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   Relation,
+  Unique,
 } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { Community } from './community.entity.js';
@@ -22,6 +23,8 @@ import { FacilityUsage } from './org.enums.js';
  * acceptance (验收) → municipal platform → retired. Built = accepted_on set; operating = also platform_connected_on.
  */
 @Entity('facility')
+@Unique('UQ_facility_code', ['code'])
+@Unique('UQ_facility_platform_id', ['platformId'])
 @Check('CHK_facility_usage', enumCheck('usage', FacilityUsage))
 @Check('CHK_facility_piles', '"ac_piles" >= 0 AND "dc_piles" >= 0 AND "total_kw" >= 0')
 @Check('CHK_facility_fee', '"service_fee_yuan_per_kwh" IS NULL OR "service_fee_yuan_per_kwh" >= 0')
@@ -32,7 +35,7 @@ export class Facility {
   id!: number;
 
   /** System code, e.g. F530102-000123; districts quote it in their monthly file. */
-  @Column({ type: 'varchar', length: 24, unique: true })
+  @Column({ type: 'varchar', length: 24 })
   code!: string;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
@@ -79,7 +82,7 @@ export class Facility {
   serviceFeeYuanPerKwh!: string | null;
 
   /** Id in the municipal monitoring platform (市级平台). */
-  @Column({ type: 'varchar', length: 50, unique: true, nullable: true })
+  @Column({ type: 'varchar', length: 50, nullable: true })
   platformId!: string | null;
 
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true })

@@ -1,18 +1,20 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { OperatorStatus } from './org.enums.js';
 
 /** 昆明市充电设施建设企业名录 (Kunming plan §五(二)): the registry of builder/operator enterprises. */
 @Entity('operator_enterprise')
+@Unique('UQ_operator_enterprise_name', ['name'])
+@Unique('UQ_operator_enterprise_credit_code', ['creditCode'])
 @Check('CHK_operator_enterprise_status', enumCheck('status', OperatorStatus))
 export class OperatorEnterprise {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 100 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 18, unique: true })
+  @Column({ type: 'varchar', length: 18 })
   creditCode!: string;
 
   @Column({ type: 'date' })

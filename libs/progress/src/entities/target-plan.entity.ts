@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { enumCheck } from '@app/core';
 
 export enum TargetKind {
@@ -12,6 +12,7 @@ export enum TargetKind {
 
 /** Targets are data, not code (SPEC "Organisation"). Months are 'YYYY-MM', inclusive. */
 @Entity('target_plan')
+@Unique('UQ_target_plan_code', ['code'])
 @Check('CHK_target_plan_kind', enumCheck('kind', TargetKind))
 @Check(
   'CHK_target_plan_months',
@@ -21,7 +22,7 @@ export class TargetPlan {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 40, unique: true })
+  @Column({ type: 'varchar', length: 40 })
   code!: string;
 
   @Column({ type: 'varchar', length: 100 })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { enumCheck } from '@app/core';
 import { User } from '@app/auth';
 import { DistrictReport } from './district-report.entity.js';
@@ -7,6 +7,7 @@ import { VersionState } from './reporting.enums.js';
 
 /** An accepted-for-review upload. Never changed after creation except its review fields; never deleted. */
 @Entity('report_version')
+@Unique('UQ_report_version_upload_id', ['uploadId'])
 @Check('CHK_report_version_state', enumCheck('state', VersionState))
 @Check('CHK_report_version_no', '"version_no" >= 1')
 @Check(
@@ -28,7 +29,7 @@ export class ReportVersion {
   @Column({ type: 'int' })
   versionNo!: number;
 
-  @Column({ type: 'uuid', unique: true })
+  @Column({ type: 'uuid' })
   uploadId!: string;
 
   @ManyToOne(() => ReportUpload, { onDelete: 'RESTRICT' })
