@@ -1,0 +1,21 @@
+import { AppConfig, shanghaiDate } from '@app/core';
+import { openDatabase } from '@app/database';
+import { demoAccountsTable, seedDemo, seedReportTable } from '@app/demo';
+
+/**
+ * `seed`: inserts the Kunming demo as of today (Asia/Shanghai). Safe to repeat: existing rows are kept, so a second
+ * run adds nothing.
+ */
+export async function seedCommand(config: AppConfig): Promise<number> {
+  const db = await openDatabase(config, { runMigrations: true });
+  try {
+    const report = await seedDemo(db.dataSource, {
+      asOf: shanghaiDate(new Date()),
+      log: (message) => console.log(message),
+    });
+    console.log(`\n${seedReportTable(report)}\n\n${demoAccountsTable(report.accounts)}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
