@@ -8,7 +8,8 @@ async function pgError(work: Promise<unknown>): Promise<{ code: string; constrai
     await work;
   } catch (error) {
     expect(error).toBeInstanceOf(QueryFailedError);
-    const driverError = (error as QueryFailedError & { driverError: { code: string; constraint?: string } }).driverError;
+    const driverError = (error as QueryFailedError & { driverError: { code: string; constraint?: string } })
+      .driverError;
     return { code: driverError.code, constraint: driverError.constraint, message: (error as Error).message };
   }
   throw new Error('expected the database to reject the statement');
@@ -28,13 +29,17 @@ describe('database constraints', () => {
     await insertCommunity(db.dataSource, districtId, 'C530102-0001');
     const error = await pgError(insertCommunity(db.dataSource, districtId, 'C530102-0001', '另一个小区'));
     expect(error).toMatchObject({ code: '23505', constraint: 'UQ_community_code' }); // unique_violation
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM community WHERE code = 'C530102-0001'`);
+    const [{ count }] = await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM community WHERE code = 'C530102-0001'`,
+    );
     expect(count).toBe(1);
   });
 
   it('rejects a facility of an unknown community', async () => {
     const error = await pgError(
-      db.dataSource.query(`INSERT INTO facility (code, community_id, usage) VALUES ('F530102-000001', 999999, 'public')`),
+      db.dataSource.query(
+        `INSERT INTO facility (code, community_id, usage) VALUES ('F530102-000001', 999999, 'public')`,
+      ),
     );
     expect(error.code).toBe('23503'); // foreign_key_violation
     expect(error.message).toContain('"facility"');
@@ -44,11 +49,10 @@ describe('database constraints', () => {
 
   it('rejects a district user without a district, and an office user with one', async () => {
     const insertUser = (username: string, role: string, district: number | null) =>
-      db.dataSource.query(`INSERT INTO app_user (username, display_name, password_hash, role, district_id) VALUES ($1, $1, 'x', $2, $3)`, [
-        username,
-        role,
-        district,
-      ]);
+      db.dataSource.query(
+        `INSERT INTO app_user (username, display_name, password_hash, role, district_id) VALUES ($1, $1, 'x', $2, $3)`,
+        [username, role, district],
+      );
     const missing = await pgError(insertUser('wuhua-clerk', 'district', null));
     expect(missing).toMatchObject({ code: '23514', constraint: 'CHK_app_user_district_scope' });
     const extra = await pgError(insertUser('office-clerk', 'office', districtId));
@@ -68,9 +72,13 @@ describe('database constraints', () => {
         [communityId, date, capacity, eligible, reason],
       );
     // Capacity insufficient and no agreed solution: it cannot be eligible.
-    expect(await pgError(insert('2022-01-01', true, false, null))).toMatchObject({ constraint: 'CHK_community_eligibility_verdict' });
+    expect(await pgError(insert('2022-01-01', true, false, null))).toMatchObject({
+      constraint: 'CHK_community_eligibility_verdict',
+    });
     // Ineligible needs its reason.
-    expect(await pgError(insert('2022-01-01', false, false, '  '))).toMatchObject({ constraint: 'CHK_community_eligibility_reason' });
+    expect(await pgError(insert('2022-01-01', false, false, '  '))).toMatchObject({
+      constraint: 'CHK_community_eligibility_reason',
+    });
     await insert('2022-01-01', false, false, '剩余电力容量不足');
     await insert('2023-06-01', true, true, null);
     // One row per community and date: history is appended, not overwritten.
@@ -85,17 +93,21 @@ describe('database constraints', () => {
     );
     const other = await insertCommunity(db.dataSource, districtId, 'C530102-0004');
     const error = await pgError(
-      db.dataSource.query(`INSERT INTO nearby_coverage (community_id, facility_id, distance_m, valid_from) VALUES ($1, $2, 1001, '2023-02-01')`, [
-        other,
-        facility.id,
-      ]),
+      db.dataSource.query(
+        `INSERT INTO nearby_coverage (community_id, facility_id, distance_m, valid_from) VALUES ($1, $2, 1001, '2023-02-01')`,
+        [other, facility.id],
+      ),
     );
     expect(error).toMatchObject({ code: '23514', constraint: 'CHK_nearby_coverage_distance' });
   });
 
   it('keeps the audit trail append-only', async () => {
-    await db.dataSource.query(`INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('report.accept', 'district_report', '1')`);
-    expect((await pgError(db.dataSource.query(`UPDATE audit_event SET action = 'report.return'`))).message).toContain('审计记录不可修改或删除');
+    await db.dataSource.query(
+      `INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('report.accept', 'district_report', '1')`,
+    );
+    expect((await pgError(db.dataSource.query(`UPDATE audit_event SET action = 'report.return'`))).message).toContain(
+      '审计记录不可修改或删除',
+    );
     expect((await pgError(db.dataSource.query(`DELETE FROM audit_event`))).message).toContain('审计记录不可修改或删除');
     expect((await pgError(db.dataSource.query(`TRUNCATE audit_event`))).message).toContain('审计记录不可修改或删除');
     const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM audit_event`);

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ALL_MIGRATIONS } from '@app/migrations';
-import { ALL_ENTITIES, buildDataSourceOptions, createDataSource, createScratchDatabase, EmbeddedPostgres, pendingSchemaChanges } from '@app/database';
+import {
+  ALL_ENTITIES,
+  buildDataSourceOptions,
+  createDataSource,
+  createScratchDatabase,
+  EmbeddedPostgres,
+  pendingSchemaChanges,
+} from '@app/database';
 import { TEST_DATABASE_URL } from '../support/test-env';
 
 /** Tables the application owns, read from the catalogue. */
@@ -52,7 +59,9 @@ async function exerciseMigrations(url: string): Promise<void> {
 
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
-    const leftovers: unknown[] = await dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'audit_event_is_append_only'`);
+    const leftovers: unknown[] = await dataSource.query(
+      `SELECT proname FROM pg_proc WHERE proname = 'audit_event_is_append_only'`,
+    );
     expect(leftovers).toEqual([]);
 
     await dataSource.runMigrations({ transaction: 'each' });
@@ -101,12 +110,17 @@ describe('migrations', () => {
         @PrimaryGeneratedColumn() id!: number;
         @Column({ type: 'varchar', length: 10 }) label!: string;
       }
-      const dataSource = new DataSource({ ...buildDataSourceOptions(scratch.url, 1), entities: [...ALL_ENTITIES, DriftProbe] } as never);
+      const dataSource = new DataSource({
+        ...buildDataSourceOptions(scratch.url, 1),
+        entities: [...ALL_ENTITIES, DriftProbe],
+      } as never);
       await dataSource.initialize();
       try {
         const { up } = await pendingSchemaChanges(dataSource);
         expect(up).toHaveLength(1);
-        expect(up[0]).toMatch(/^CREATE TABLE "drift_probe" \("id" SERIAL NOT NULL, "label" character varying\(10\) NOT NULL/);
+        expect(up[0]).toMatch(
+          /^CREATE TABLE "drift_probe" \("id" SERIAL NOT NULL, "label" character varying\(10\) NOT NULL/,
+        );
       } finally {
         await dataSource.destroy();
       }

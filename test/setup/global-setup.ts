@@ -10,7 +10,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`Medium tests need PostgreSQL at ${TEST_DATABASE_URL} (set DATABASE_URL): ${(error as Error).message}`);
+    throw new Error(
+      `Medium tests need PostgreSQL at ${TEST_DATABASE_URL} (set DATABASE_URL): ${(error as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

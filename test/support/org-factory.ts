@@ -17,7 +17,12 @@ export async function insertCityAndDistrict(
   return { cityId: city.id, districtId: district.id };
 }
 
-export async function insertCommunity(db: DataSource, districtId: number, code: string, name = '翠湖花园'): Promise<number> {
+export async function insertCommunity(
+  db: DataSource,
+  districtId: number,
+  code: string,
+  name = '翠湖花园',
+): Promise<number> {
   const [row] = await db.query(
     `INSERT INTO community (code, name, district_id, garage_type, registered_on) VALUES ($1, $2, $3, 'surface', '2022-01-01') RETURNING id`,
     [code, name, districtId],

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { once } from 'node:events';
+import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { EnqueueOptions, JobQueue, JobState, JobStatus } from './job-queue.js';
 import { JobProgress } from './job-handler.js';
@@ -10,15 +11,25 @@ export interface BullConnectionSettings {
   prefix: string;
 }
 
-/** Redis connections for BullMQ; workers need maxRetriesPerRequest null (BullMQ docs, "Connections"). */
+/** Redis connections for BullMQ consumers: they wait for Redis forever (BullMQ docs, "Connections"). */
 export function createRedisConnection(redisUrl: string): IORedis {
-  return new IORedis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false });
+  return new IORedis(redisUrl, { maxRetriesPerRequest: null });
+}
+
+/**
+ * The producer's connection fails fast while Redis is down (BullMQ docs: enableOfflineQueue false for Queue
+ * instances), so a request never hangs on the queue; durable work is recorded in PostgreSQL first.
+ */
+export function createProducerConnection(redisUrl: string): IORedis {
+  return new IORedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
 }
 
 /** BullMQ custom job ids may not contain ':' (the key separator). */
 export function toBullJobId(jobId: string): string {
   return jobId.replace(/:/g, '_');
 }
+
+const POLL_INTERVAL_MS = 100;
 
 const STATE_MAP: Record<string, JobState> = {
   waiting: JobState.Waiting,
@@ -36,12 +47,14 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   readonly mode = 'bullmq' as const;
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
-  private readonly events = new Map<QueueName, QueueEvents>();
+  /** BullMQ does not close connections it was handed, so this class does. */
+  private readonly ownedConnections: IORedis[] = [];
 
   constructor(private readonly settings: BullConnectionSettings) {
     super();
-    this.connection = createRedisConnection(settings.redisUrl);
+    this.connection = createProducerConnection(settings.redisUrl);
     this.connection.on('error', () => undefined); // surfaced through isHealthy, not as an unhandled event
+    this.ownedConnections.push(this.connection);
   }
 
   async enqueue<P>(queue: QueueName, payload: P, options: EnqueueOptions = {}): Promise<string> {
@@ -72,15 +85,25 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     };
   }
 
+  /** Polls the job's state: no blocking QueueEvents connection to keep open or to close. */
   async waitFor<R>(queue: QueueName, jobId: string, timeoutMs: number): Promise<R> {
-    const job = await Job.fromId(this.queue(queue), toBullJobId(jobId));
-    if (!job) throw new Error(`Unknown job ${queue}:${jobId}`);
-    const events = await this.queueEvents(queue);
-    return (await job.waitUntilFinished(events, timeoutMs)) as R;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.getStatus<R>(queue, jobId);
+      if (!status) throw new Error(`Unknown job ${queue}:${jobId}`);
+      if (status.state === JobState.Completed) return status.result as R;
+      // BullMQ reports 'failed' only after the last attempt; retries in between are 'delayed' or 'waiting'.
+      if (status.state === JobState.Failed) {
+        throw new Error(status.failedReason ?? 'failed');
+      }
+      if (Date.now() >= deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${queue}:${jobId}`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
   }
 
   async isHealthy(): Promise<boolean> {
     try {
+      if (this.connection.status !== 'ready') await withTimeout(once(this.connection, 'ready'), 1000);
       return (await withTimeout(this.connection.ping(), 1000)) === 'PONG';
     } catch {
       return false;
@@ -88,9 +111,8 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.events.values()].map((e) => e.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
-    this.connection.disconnect();
+    for (const connection of this.ownedConnections) connection.disconnect();
   }
 
   private queue(name: QueueName): Queue {
@@ -102,22 +124,12 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     }
     return queue;
   }
-
-  private async queueEvents(name: QueueName): Promise<QueueEvents> {
-    let events = this.events.get(name);
-    if (!events) {
-      events = new QueueEvents(name, {
-        connection: createRedisConnection(this.settings.redisUrl),
-        prefix: this.settings.prefix,
-      });
-      events.on('error', () => undefined);
-      this.events.set(name, events);
-      await events.waitUntilReady();
-    }
-    return events;
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

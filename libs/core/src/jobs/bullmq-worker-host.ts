@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
+import IORedis from 'ioredis';
 import { ALL_QUEUES } from './queue-name.js';
 import { JobProgress } from './job-handler.js';
 import { JobHandlerRegistry } from './job-handler-registry.js';
@@ -12,6 +13,7 @@ export const BULL_CONNECTION_SETTINGS = Symbol('BULL_CONNECTION_SETTINGS');
 export class BullWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('BullWorkerHost');
   private readonly workers: Worker[] = [];
+  private readonly connections: IORedis[] = [];
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -22,6 +24,8 @@ export class BullWorkerHost implements OnApplicationBootstrap, OnApplicationShut
     this.registry.assertEveryQueueHandled();
     for (const queue of ALL_QUEUES) {
       const handler = this.registry.get(queue);
+      const connection = createRedisConnection(this.settings.redisUrl);
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         (job) =>
@@ -32,7 +36,7 @@ export class BullWorkerHost implements OnApplicationBootstrap, OnApplicationShut
             attempt: job.attemptsMade + 1,
             updateProgress: (progress: JobProgress) => job.updateProgress(progress as unknown as object),
           }),
-        { connection: createRedisConnection(this.settings.redisUrl), prefix: this.settings.prefix, concurrency: 2 },
+        { connection, prefix: this.settings.prefix, concurrency: 2 },
       );
       worker.on('failed', (job, error) => this.logger.warn(`${queue}:${job?.id} failed: ${error.message}`));
       worker.on('error', (error) => this.logger.error(`${queue} worker error: ${error.message}`));
@@ -43,5 +47,6 @@ export class BullWorkerHost implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -61,12 +61,14 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   async waitFor<R>(queue: QueueName, jobId: string, timeoutMs: number): Promise<R> {
     const job = this.jobs.get(`${queue}:${jobId}`);
     if (!job) throw new Error(`Unknown job ${queue}:${jobId}`);
-    await Promise.race([
-      job.settled,
-      sleep(timeoutMs).then(() => {
-        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${queue}:${jobId}`);
-      }),
-    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${queue}:${jobId}`)),
+        timeoutMs,
+      );
+    });
+    await Promise.race([job.settled, timeout]).finally(() => clearTimeout(timer));
     if (job.status.state === JobState.Failed) throw new Error(job.status.failedReason ?? 'failed');
     return job.status.result as R;
   }
