@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { Initial1795460591705 } from './1795460591705-initial.js';
+import { WorkingDayCalendar1795463812333 } from './1795463812333-working-day-calendar.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
-export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795460591705];
+export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795460591705, WorkingDayCalendar1795463812333];

@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   'app_user',
   'audit_event',
   'calendar_day',
+  'calendar_year',
   'city',
   'community',
   'community_eligibility',
