@@ -101,6 +101,29 @@ describe('database constraints', () => {
     expect(error).toMatchObject({ code: '23514', constraint: 'CHK_nearby_coverage_distance' });
   });
 
+  it('refuses a 统一社会信用代码 whose check character is wrong', async () => {
+    const insert = (name: string, code: string) =>
+      db.dataSource.query(
+        `INSERT INTO operator_enterprise (name, credit_code, listed_on) VALUES ($1, $2, '2022-07-18')`,
+        [name, code],
+      );
+    // 91350100M000100Y43 is the standard's worked example; changing its last character breaks the check.
+    await insert('示例充电运营有限公司', '91350100M000100Y43');
+    expect(await pgError(insert('错误校验位公司', '91350100M000100Y44'))).toMatchObject({
+      code: '23514',
+      constraint: 'CHK_operator_enterprise_credit_code',
+    });
+    // I, O, S, V and Z are not in the alphabet.
+    expect(await pgError(insert('非法字符公司', '91350100M000100YO3'))).toMatchObject({
+      constraint: 'CHK_operator_enterprise_credit_code',
+    });
+    expect(
+      await pgError(
+        db.dataSource.query(`INSERT INTO property_company (name, credit_code) VALUES ('某物业', '91350100M000100Y4')`),
+      ),
+    ).toMatchObject({ code: expect.stringMatching(/^(23514|22001)$/) });
+  });
+
   it('keeps the audit trail append-only', async () => {
     await db.dataSource.query(
       `INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('report.accept', 'district_report', '1')`,

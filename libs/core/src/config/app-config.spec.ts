@@ -32,6 +32,21 @@ describe('parseAppConfig', () => {
     expect(() => parseAppConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(/JWT_SECRET/);
   });
 
+  it('never prints a secret while naming the variable', () => {
+    const message = (() => {
+      try {
+        parseAppConfig({ JWT_SECRET: 'tooshort-secret', DATABASE_URL: 'mysql://admin:hunter2@db/x' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('JWT_SECRET: 至少 32 个字符 (at least 32 characters) (当前值: 15 个字符)');
+    expect(message).toContain('mysql://admin:***@db/x');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('tooshort-secret');
+  });
+
   it('parses flags strictly', () => {
     expect(parseAppConfig({ SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
     expect(parseAppConfig({ SEED_DEMO: '0' }).SEED_DEMO).toBe(false);

@@ -62,10 +62,10 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const result = appConfigSchema.safeParse(blankToUndefined);
   if (!result.success) {
     throw new ConfigValidationError(
-      result.error.issues.map(
-        (issue) =>
-          `${issue.path.join('.')}: ${issue.message} (当前值: ${JSON.stringify(env[String(issue.path[0])] ?? null)})`,
-      ),
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${issue.message} (当前值: ${describeValue(name, env[name])})`;
+      }),
     );
   }
   const config = result.data;
@@ -75,6 +75,13 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     ]);
   }
   return config;
+}
+
+/** Shows what was set without leaking secrets: never the JWT secret, never a password inside a URL. */
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined || value === '') return '未设置';
+  if (name === 'JWT_SECRET') return `${value.length} 个字符`;
+  return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'));
 }
 
 /** For process entry points: print the problem and stop instead of booting half-configured. */

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** 物业服务企业, rated yearly (Jinpu §二(五)). */
 @Entity('property_company')
+// GB 32100-2015 check character, computed in SQL by the function the credit-code migration creates.
+@Check('CHK_property_company_credit_code', '"credit_code" IS NULL OR is_valid_credit_code("credit_code")')
 @Unique('UQ_property_company_name', ['name'])
 @Unique('UQ_property_company_credit_code', ['creditCode'])
 export class PropertyCompany {
