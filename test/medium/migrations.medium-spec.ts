@@ -22,9 +22,11 @@ async function userTables(dataSource: DataSource): Promise<string[]> {
 }
 
 const EXPECTED_TABLES = [
+  'app_setting',
   'app_user',
   'audit_event',
   'calendar_day',
+  'calendar_step_run',
   'calendar_year',
   'city',
   'community',
@@ -35,6 +37,7 @@ const EXPECTED_TABLES = [
   'district_target',
   'facility',
   'nearby_coverage',
+  'notification',
   'operator_enterprise',
   'pilot_designation',
   'property_company',
@@ -46,6 +49,8 @@ const EXPECTED_TABLES = [
   'schema_migration',
   'street',
   'target_plan',
+  'webhook_delivery',
+  'webhook_endpoint',
 ];
 
 /** Up, check against the entities, all the way down, and up again: the same on both engines. */

@@ -15,3 +15,4 @@ export * from './database/column-helpers.js';
 export * from './jobs/system-ping.processor.js';
 export * from './config/app-config.token.js';
 export * from './access/access-scope.js';
+export * from './settings/app-setting.entity.js';

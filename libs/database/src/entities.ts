@@ -4,13 +4,17 @@ import { REPORTING_ENTITIES } from '@app/reporting';
 import { RATING_ENTITIES } from '@app/rating';
 import { GRID_ENTITIES } from '@app/grid';
 import { AUTH_ENTITIES } from '@app/auth';
+import { CORE_ENTITIES } from '@app/core';
+import { NOTIFY_ENTITIES } from '@app/notify';
 
 /** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
 export const ALL_ENTITIES = [
+  ...CORE_ENTITIES,
   ...ORG_ENTITIES,
   ...PROGRESS_ENTITIES,
   ...REPORTING_ENTITIES,
   ...RATING_ENTITIES,
   ...GRID_ENTITIES,
   ...AUTH_ENTITIES,
+  ...NOTIFY_ENTITIES,
 ];

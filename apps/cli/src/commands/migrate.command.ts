@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AppConfig } from '@app/core';
@@ -57,8 +57,10 @@ export async function migrateCommand(config: AppConfig, args: string[]): Promise
       }
       const timestamp = Date.now();
       const file = join(findPackageRoot(__dirname), 'migrations', `${timestamp}-${kebab(name!)}.ts`);
-      writeFileSync(file, renderMigration(`${name}${timestamp}`, up, down));
-      console.log(`已生成 ${file}：请人工审阅后加入 migrations/index.ts (review it and add it to migrations/index.ts)`);
+      const className = `${name}${timestamp}`;
+      writeFileSync(file, renderMigration(className, up, down));
+      registerMigration(join(findPackageRoot(__dirname), 'migrations', 'index.ts'), className, `${timestamp}-${kebab(name!)}`);
+      console.log(`已生成 ${file} 并加入 migrations/index.ts：请人工审阅 (review it before committing)`);
       return 0;
     }
     default:
@@ -97,6 +99,17 @@ async function diffOn(url: string): Promise<{ up: string[]; down: string[] }> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Appends the new migration to the ordered list in migrations/index.ts. */
+function registerMigration(indexFile: string, className: string, fileBase: string): void {
+  const source = readFileSync(indexFile, 'utf8');
+  const lastImport = source.lastIndexOf('\nimport ');
+  const endOfImports = source.indexOf('\n', lastImport + 1);
+  const withImport = `${source.slice(0, endOfImports + 1)}import { ${className} } from './${fileBase}.js';\n${source.slice(endOfImports + 1)}`;
+  const close = withImport.lastIndexOf('];');
+  const before = withImport.slice(0, close).replace(/,?\s*$/, '');
+  writeFileSync(indexFile, `${before},\n  ${className},\n${withImport.slice(close)}`);
 }
 
 function kebab(name: string): string {

@@ -5,6 +5,7 @@ export * from './report-upload.entity.js';
 export * from './report-version.entity.js';
 export * from './report-community-row.entity.js';
 export * from './report-facility-row.entity.js';
+export * from './calendar-step-run.entity.js';
 
 import { ReportingPeriod } from './reporting-period.entity.js';
 import { DistrictReport } from './district-report.entity.js';
@@ -12,6 +13,7 @@ import { ReportUpload } from './report-upload.entity.js';
 import { ReportVersion } from './report-version.entity.js';
 import { ReportCommunityRow } from './report-community-row.entity.js';
 import { ReportFacilityRow } from './report-facility-row.entity.js';
+import { CalendarStepRun } from './calendar-step-run.entity.js';
 
 export const REPORTING_ENTITIES = [
   ReportingPeriod,
@@ -20,4 +22,5 @@ export const REPORTING_ENTITIES = [
   ReportVersion,
   ReportCommunityRow,
   ReportFacilityRow,
+  CalendarStepRun,
 ];
