@@ -1,7 +1,6 @@
 export * from './prng.js';
 export * from './kunming-demo.types.js';
 export * from './kunming-districts.data.js';
-export * from './eligibility-facts.js';
 export * from './kunming-demo.generator.js';
 export * from './demo-seeder.js';
 export * from './console-table.js';

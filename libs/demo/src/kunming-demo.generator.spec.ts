@@ -1,8 +1,7 @@
-import { DistrictTier, FacilityUsage, validateCreditCode } from '@app/org';
+import { DistrictTier, FacilityUsage, validateCreditCode, isEligible } from '@app/org';
 import { Role } from '@app/auth';
 import { ComplaintKind, ComplaintStatus } from '@app/rating';
 import { dayNumber } from './demo-dates.js';
-import { isEligible } from './eligibility-facts.js';
 import { COVERAGE_PLAN_CODE, generateKunmingDemo, PILOT_PLAN_CODE } from './kunming-demo.generator.js';
 import { DemoFacilityRow, FACILITY_STAGES, KunmingDemo } from './kunming-demo.types.js';
 

@@ -7,6 +7,11 @@ import {
   GarageType,
   generateCreditCode,
   OperatorStatus,
+  EligibilityFacts,
+  FIRE_FACILITIES,
+  fireSafetyRequired,
+  ineligibleReason,
+  isEligible,
 } from '@app/org';
 import { TargetKind } from '@app/progress';
 import { ComplaintKind, ComplaintStatus } from '@app/rating';
@@ -24,13 +29,6 @@ import {
   WORK_UNIT_SUFFIXES,
   WORK_UNITS,
 } from './demo-names.data.js';
-import {
-  EligibilityFacts,
-  FIRE_FACILITIES,
-  fireSafetyRequired,
-  ineligibleReason,
-  isEligible,
-} from './eligibility-facts.js';
 import {
   BreachRisk,
   drawDurations,

@@ -1,5 +1,12 @@
 import { FacilityUsage } from '@app/org';
-import { applyReportRules, compareDecimal, KnownCommunity, KnownFacility, ReportRuleContext, SheetLabels } from './report-rules';
+import {
+  applyReportRules,
+  compareDecimal,
+  KnownCommunity,
+  KnownFacility,
+  ReportRuleContext,
+  SheetLabels,
+} from './report-rules';
 import { CommunityInputRow, FacilityInputRow, STAGE_FIELDS, TemplateMeta } from './report-input.types';
 
 const labels: SheetLabels = {
@@ -52,7 +59,15 @@ const WUHUA = { id: 1, code: '530102', name: '五华区' };
 const OPERATOR = '91350100M000100Y43';
 
 function community(code: string, overrides: Partial<KnownCommunity> = {}): KnownCommunity {
-  return { id: Number(code.slice(-4)), code, name: `小区${code.slice(-4)}`, districtId: 1, districtName: '五华区', fireSafetyRequired: false, ...overrides };
+  return {
+    id: Number(code.slice(-4)),
+    code,
+    name: `小区${code.slice(-4)}`,
+    districtId: 1,
+    districtName: '五华区',
+    fireSafetyRequired: false,
+    ...overrides,
+  };
 }
 
 const noStages = Object.fromEntries(STAGE_FIELDS.map((f) => [f, null])) as Record<(typeof STAGE_FIELDS)[number], null>;
@@ -76,7 +91,11 @@ function knownFacility(code: string, overrides: Partial<KnownFacility> = {}): Kn
 }
 
 function context(overrides: Partial<ReportRuleContext> = {}): ReportRuleContext {
-  const communities = [community('C530102-0001'), community('C530102-0002', { fireSafetyRequired: true }), community('C530103-0001', { id: 9, districtId: 2, districtName: '盘龙区' })];
+  const communities = [
+    community('C530102-0001'),
+    community('C530102-0002', { fireSafetyRequired: true }),
+    community('C530103-0001', { id: 9, districtId: 2, districtName: '盘龙区' }),
+  ];
   return {
     district: WUHUA,
     month: '2026-11',
@@ -89,7 +108,15 @@ function context(overrides: Partial<ReportRuleContext> = {}): ReportRuleContext 
     districtCommunityCodes: new Set(['C530102-0001', 'C530102-0002']),
     facilities: new Map([
       ['F530102-000001', knownFacility('F530102-000001')],
-      ['F530103-000001', knownFacility('F530103-000001', { id: 200, districtId: 2, districtName: '盘龙区', communityCode: 'C530103-0001' })],
+      [
+        'F530103-000001',
+        knownFacility('F530103-000001', {
+          id: 200,
+          districtId: 2,
+          districtName: '盘龙区',
+          communityCode: 'C530103-0001',
+        }),
+      ],
     ]),
     operators: new Map([[OPERATOR, { id: 5, name: '示例充电', listed: true }]]),
     propertyCompanies: new Map([['昆明西园物业服务有限公司', { id: 3 }]]),
@@ -159,7 +186,11 @@ describe('applyReportRules', () => {
   });
 
   it('refuses another district’s template, another month’s and an old version, naming each', () => {
-    const result = run(validCommunities(), [facilityRow(2)], context(), { templateVersion: '2025.9', districtCode: '530103', month: '2026-10' });
+    const result = run(validCommunities(), [facilityRow(2)], context(), {
+      templateVersion: '2025.9',
+      districtCode: '530103',
+      month: '2026-10',
+    });
     expect(result.errors.map((e) => e.message)).toEqual([
       '该模板属于「盘龙区」，不能由「五华区」上传，请下载本区县的模板',
       '该模板为 2026-10 月份的模板，本次报送的是 2026-11 月份，请下载当期模板',
@@ -168,17 +199,42 @@ describe('applyReportRules', () => {
   });
 
   it('refuses unknown and foreign communities and a deleted community row', () => {
-    const result = run([communityRow('C530102-0001', 2), communityRow('C530199-0001', 3), communityRow('C530103-0001', 4)]);
+    const result = run([
+      communityRow('C530102-0001', 2),
+      communityRow('C530199-0001', 3),
+      communityRow('C530103-0001', 4),
+    ]);
     expect(result.errors).toEqual([
-      { sheet: '社区', row: 3, column: '社区编码', value: 'C530199-0001', message: '社区编码不存在，请勿修改锁定的编码列；新增社区请联系市发展改革委登记' },
-      { sheet: '社区', row: 4, column: '社区编码', value: 'C530103-0001', message: '该社区属于「盘龙区」，不能在「五华区」的报表中填报' },
-      { sheet: '社区', row: null, column: '社区编码', value: 'C530102-0002', message: '缺少社区「小区0002」的填报行：模板中的社区行不能删除' },
+      {
+        sheet: '社区',
+        row: 3,
+        column: '社区编码',
+        value: 'C530199-0001',
+        message: '社区编码不存在，请勿修改锁定的编码列；新增社区请联系市发展改革委登记',
+      },
+      {
+        sheet: '社区',
+        row: 4,
+        column: '社区编码',
+        value: 'C530103-0001',
+        message: '该社区属于「盘龙区」，不能在「五华区」的报表中填报',
+      },
+      {
+        sheet: '社区',
+        row: null,
+        column: '社区编码',
+        value: 'C530102-0002',
+        message: '缺少社区「小区0002」的填报行：模板中的社区行不能删除',
+      },
     ]);
   });
 
   it('requires fire facilities for garages that need them and a reason when ineligible', () => {
     // 0002 is a high-rise garage: leaving 消防设施齐全 blank is an error, and it is then ineligible without a reason.
-    const result = run([communityRow('C530102-0001', 2, { capacitySufficient: false }), communityRow('C530102-0002', 3, { fireSafetyComplete: null })]);
+    const result = run([
+      communityRow('C530102-0001', 2, { capacitySufficient: false }),
+      communityRow('C530102-0002', 3, { fireSafetyComplete: null }),
+    ]);
     expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
       [2, '不符合条件原因', '不符合建设条件的社区须填写原因'],
       [3, '消防设施齐全', '该社区为地下、半地下或高层车库，须填写消防设施是否齐全'],
@@ -187,7 +243,10 @@ describe('applyReportRules', () => {
   });
 
   it('counts an agreed capacity solution in place of sufficient capacity', () => {
-    const result = run([communityRow('C530102-0001', 2, { capacitySufficient: false, capacitySolutionAgreed: true }), communityRow('C530102-0002', 3)]);
+    const result = run([
+      communityRow('C530102-0001', 2, { capacitySufficient: false, capacitySolutionAgreed: true }),
+      communityRow('C530102-0002', 3),
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.communities[0].eligible).toBe(true);
   });
@@ -228,12 +287,23 @@ describe('applyReportRules', () => {
 
   it('accepts a new facility row without a code, and requires a listed operator for public ones', () => {
     const ctx = context({ operators: new Map([[OPERATOR, { id: 5, name: '示例充电', listed: false }]]) });
-    const result = run(validCommunities(), [facilityRow(2), facilityRow(3, { facilityCode: null, acceptedOn: null }), facilityRow(4, { facilityCode: null, operatorCreditCode: null, acceptedOn: null })], ctx);
+    const result = run(
+      validCommunities(),
+      [
+        facilityRow(2),
+        facilityRow(3, { facilityCode: null, acceptedOn: null }),
+        facilityRow(4, { facilityCode: null, operatorCreditCode: null, acceptedOn: null }),
+      ],
+      ctx,
+    );
     expect(result.errors.map((e) => [e.row, e.message])).toEqual([
       [3, '运营企业「示例充电」已移出企业名录，不能承建新设施'],
       [4, '公用充电设施须填写运营企业'],
     ]);
-    const selfUse = run(validCommunities(), [facilityRow(2), facilityRow(3, { facilityCode: null, usage: FacilityUsage.SelfUse, operatorCreditCode: null, acceptedOn: null })]);
+    const selfUse = run(validCommunities(), [
+      facilityRow(2),
+      facilityRow(3, { facilityCode: null, usage: FacilityUsage.SelfUse, operatorCreditCode: null, acceptedOn: null }),
+    ]);
     expect(selfUse.errors).toEqual([]);
     expect(selfUse.facilities[1]).toMatchObject({ facilityId: null, operatorId: null, communityId: 1 });
   });

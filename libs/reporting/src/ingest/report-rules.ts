@@ -1,4 +1,4 @@
-import { FacilityUsage } from '@app/org';
+import { FacilityUsage, isEligible } from '@app/org';
 import {
   CommunityInputRow,
   FacilityInputRow,
@@ -75,16 +75,6 @@ export interface ReportRuleResult {
   facilities: ResolvedFacilityRow[];
 }
 
-/** Kunming §三: demand, parking, capacity (or an agreed solution), and fire safety where the garage needs it. */
-export function isEligible(row: CommunityInputRow, fireSafetyRequired: boolean): boolean {
-  return (
-    row.residentDemand &&
-    row.parkingAvailable &&
-    (row.capacitySufficient || row.capacitySolutionAgreed) &&
-    (!fireSafetyRequired || row.fireSafetyComplete === true)
-  );
-}
-
 /**
  * The checks that need the register: whose template, whose communities and facilities, what was accepted before.
  * Cell-level checks (types, ranges, formulas, duplicates in the file) happened in the reader. Every error is
@@ -114,7 +104,10 @@ export function applyReportRules(
     metaError(`该模板为 ${meta.month} 月份的模板，本次报送的是 ${context.month} 月份，请下载当期模板`, meta.month);
   }
   if (meta.templateVersion !== context.templateVersion) {
-    metaError(`模板版本 ${meta.templateVersion} 已过期，请下载最新模板（版本 ${context.templateVersion}）`, meta.templateVersion);
+    metaError(
+      `模板版本 ${meta.templateVersion} 已过期，请下载最新模板（版本 ${context.templateVersion}）`,
+      meta.templateVersion,
+    );
   }
 
   const periodEnd = lastDayOfMonth(context.month);
@@ -138,21 +131,33 @@ function checkCommunities(
       errors.push({ sheet, row: row.rowNumber, column, value: display(value), message });
     const community = context.communities.get(row.communityCode);
     if (!community) {
-      push(header.communityCode, row.communityCode, '社区编码不存在，请勿修改锁定的编码列；新增社区请联系市发展改革委登记');
+      push(
+        header.communityCode,
+        row.communityCode,
+        '社区编码不存在，请勿修改锁定的编码列；新增社区请联系市发展改革委登记',
+      );
       continue;
     }
     if (community.districtId !== context.district.id) {
-      push(header.communityCode, row.communityCode, `该社区属于「${community.districtName}」，不能在「${context.district.name}」的报表中填报`);
+      push(
+        header.communityCode,
+        row.communityCode,
+        `该社区属于「${community.districtName}」，不能在「${context.district.name}」的报表中填报`,
+      );
       continue;
     }
     seen.add(row.communityCode);
     if (row.communityName !== null && row.communityName !== community.name) {
-      push(header.communityName, row.communityName, `社区名称与登记不一致（登记为「${community.name}」），请勿修改锁定列`);
+      push(
+        header.communityName,
+        row.communityName,
+        `社区名称与登记不一致（登记为「${community.name}」），请勿修改锁定列`,
+      );
     }
     if (community.fireSafetyRequired && row.fireSafetyComplete === null) {
       push(header.fireSafetyComplete, null, '该社区为地下、半地下或高层车库，须填写消防设施是否齐全');
     }
-    const eligible = isEligible(row, community.fireSafetyRequired);
+    const eligible = isEligible({ ...row, fireSafetyRequired: community.fireSafetyRequired });
     if (!eligible && !row.ineligibleReason) {
       push(header.ineligibleReason, null, '不符合建设条件的社区须填写原因');
     }
@@ -206,7 +211,11 @@ function checkFacilities(
     if (!community) {
       push(header.communityCode, row.communityCode, '所在社区编码不存在');
     } else if (community.districtId !== context.district.id) {
-      push(header.communityCode, row.communityCode, `该社区属于「${community.districtName}」，不能在「${context.district.name}」的报表中填报`);
+      push(
+        header.communityCode,
+        row.communityCode,
+        `该社区属于「${community.districtName}」，不能在「${context.district.name}」的报表中填报`,
+      );
     }
     let known: KnownFacility | undefined;
     if (row.facilityCode !== null) {
@@ -214,20 +223,34 @@ function checkFacilities(
       if (!known) {
         push(header.facilityCode, row.facilityCode, '设施编码不存在；新增设施请将设施编码留空');
       } else if (known.districtId !== context.district.id) {
-        push(header.facilityCode, row.facilityCode, `该设施属于「${known.districtName}」，不能在「${context.district.name}」的报表中填报`);
+        push(
+          header.facilityCode,
+          row.facilityCode,
+          `该设施属于「${known.districtName}」，不能在「${context.district.name}」的报表中填报`,
+        );
         known = undefined;
       } else {
         reported.add(known.code);
         if (known.communityCode !== row.communityCode) {
-          push(header.communityCode, row.communityCode, `设施所在社区与登记不一致（登记为 ${known.communityCode}），请勿修改`);
+          push(
+            header.communityCode,
+            row.communityCode,
+            `设施所在社区与登记不一致（登记为 ${known.communityCode}），请勿修改`,
+          );
         }
       }
     }
     let operatorId: number | null = null;
     if (row.operatorCreditCode !== null) {
       const operator = context.operators.get(row.operatorCreditCode);
-      if (!operator) push(header.operatorCreditCode, row.operatorCreditCode, '运营企业不在昆明市充电设施建设企业名录中');
-      else if (!operator.listed && !known) push(header.operatorCreditCode, row.operatorCreditCode, `运营企业「${operator.name}」已移出企业名录，不能承建新设施`);
+      if (!operator)
+        push(header.operatorCreditCode, row.operatorCreditCode, '运营企业不在昆明市充电设施建设企业名录中');
+      else if (!operator.listed && !known)
+        push(
+          header.operatorCreditCode,
+          row.operatorCreditCode,
+          `运营企业「${operator.name}」已移出企业名录，不能承建新设施`,
+        );
       else operatorId = operator.id;
     } else if (row.usage === FacilityUsage.Public) {
       push(header.operatorCreditCode, null, '公用充电设施须填写运营企业');
@@ -273,8 +296,10 @@ function checkAgainstAccepted(
   push: (column: string | null, value: unknown, message: string) => void,
 ): void {
   if (row.remark) return;
-  if (row.acPiles < known.acPiles) push(header.acPiles, row.acPiles, `交流桩数少于上期审核通过的 ${known.acPiles} 个，须在备注中说明原因`);
-  if (row.dcPiles < known.dcPiles) push(header.dcPiles, row.dcPiles, `直流桩数少于上期审核通过的 ${known.dcPiles} 个，须在备注中说明原因`);
+  if (row.acPiles < known.acPiles)
+    push(header.acPiles, row.acPiles, `交流桩数少于上期审核通过的 ${known.acPiles} 个，须在备注中说明原因`);
+  if (row.dcPiles < known.dcPiles)
+    push(header.dcPiles, row.dcPiles, `直流桩数少于上期审核通过的 ${known.dcPiles} 个，须在备注中说明原因`);
   if (compareDecimal(row.totalKw, known.totalKw) < 0) {
     push(header.totalKw, row.totalKw, `总功率少于上期审核通过的 ${known.totalKw} kW，须在备注中说明原因`);
   }
@@ -284,7 +309,8 @@ function checkAgainstAccepted(
       push(header[field], row[field], `已审核通过的日期为 ${before}，修改或清空须在备注中说明原因`);
     }
   }
-  if (known.retiredOn && !row.retiredOn) push(header.retiredOn, null, `该设施已于 ${known.retiredOn} 退出，恢复须在备注中说明原因`);
+  if (known.retiredOn && !row.retiredOn)
+    push(header.retiredOn, null, `该设施已于 ${known.retiredOn} 退出，恢复须在备注中说明原因`);
 }
 
 /** Exact comparison of non-negative decimal strings. */

@@ -1,4 +1,4 @@
-import { GarageType } from '@app/org';
+import { GarageType } from './entities/org.enums.js';
 
 /** The facts community_eligibility stores (Kunming §三). */
 export interface EligibilityFacts {
