@@ -16,3 +16,4 @@ export * from './jobs/system-ping.processor.js';
 export * from './config/app-config.token.js';
 export * from './access/access-scope.js';
 export * from './settings/app-setting.entity.js';
+export * from './time/clock.module.js';
