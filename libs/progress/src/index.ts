@@ -1,1 +1,3 @@
 export * from './entities/index.js';
+export * from './period-aggregate.processor.js';
+export * from './progress.module.js';

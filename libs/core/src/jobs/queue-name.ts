@@ -5,6 +5,14 @@
 export enum QueueName {
   /** Round trip used by /api/health and the queue tests: proves a worker is consuming. */
   SystemPing = 'system-ping',
+  /** The monthly calendar tick: runs every due step (open, remind, overdue, escalate) once (libs/reporting). */
+  ReportingCalendar = 'reporting-calendar',
+  /** One message to one group robot (企业微信 / 钉钉), retried (libs/notify). */
+  WebhookDelivery = 'webhook-delivery',
+  /** A stored upload: parse, validate, and become a version or a rejection (libs/reporting). */
+  ReportIngest = 'report-ingest',
+  /** A month's progress snapshots, recomputed after an acceptance (libs/progress). */
+  PeriodAggregate = 'period-aggregate',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

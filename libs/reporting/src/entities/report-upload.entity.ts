@@ -4,6 +4,7 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  Unique,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -23,7 +24,8 @@ import { ReportVersion } from './report-version.entity.js';
 @Check('CHK_report_upload_status', enumCheck('status', UploadStatus))
 @Check('CHK_report_upload_sha256', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('CHK_report_upload_size', '"size_bytes" >= 0 AND "size_bytes" = octet_length("content")')
-@Index('IDX_report_upload_report_sha', ['reportId', 'sha256'])
+// The same bytes for the same report are one upload: a repeat is recognised, never stored twice (issue 3 §4).
+@Unique('UQ_report_upload_report_sha', ['reportId', 'sha256'])
 @Index('IDX_report_upload_pending', ['status', 'receivedAt'])
 export class ReportUpload {
   @PrimaryGeneratedColumn('uuid')

@@ -86,6 +86,11 @@ export function applyReportRules(
   facilityRows: FacilityInputRow[],
   context: ReportRuleContext,
   labels: SheetLabels,
+  /** Codes on rows the reader could not parse: already reported there, so not "missing" here. */
+  unparsed: { communityCodes: ReadonlySet<string>; facilityCodes: ReadonlySet<string> } = {
+    communityCodes: new Set(),
+    facilityCodes: new Set(),
+  },
 ): ReportRuleResult {
   const errors: ReportError[] = [];
   const metaError = (message: string, value: string) =>
@@ -111,8 +116,8 @@ export function applyReportRules(
   }
 
   const periodEnd = lastDayOfMonth(context.month);
-  const communities = checkCommunities(communityRows, context, labels, errors);
-  const facilities = checkFacilities(facilityRows, context, labels, periodEnd, errors);
+  const communities = checkCommunities(communityRows, context, labels, errors, unparsed.communityCodes);
+  const facilities = checkFacilities(facilityRows, context, labels, periodEnd, errors, unparsed.facilityCodes);
   return { errors, communities, facilities };
 }
 
@@ -121,6 +126,7 @@ function checkCommunities(
   context: ReportRuleContext,
   labels: SheetLabels,
   errors: ReportError[],
+  unparsedCodes: ReadonlySet<string>,
 ): ResolvedCommunityRow[] {
   const sheet = labels.communitySheet;
   const header = labels.community;
@@ -179,7 +185,7 @@ function checkCommunities(
     resolved.push({ ...row, communityId: community.id, eligible });
   }
   for (const code of context.districtCommunityCodes) {
-    if (!seen.has(code)) {
+    if (!seen.has(code) && !unparsedCodes.has(code)) {
       const community = context.communities.get(code);
       errors.push({
         sheet,
@@ -199,6 +205,7 @@ function checkFacilities(
   labels: SheetLabels,
   periodEnd: string,
   errors: ReportError[],
+  unparsedCodes: ReadonlySet<string>,
 ): ResolvedFacilityRow[] {
   const sheet = labels.facilitySheet;
   const header = labels.facility;
@@ -275,7 +282,8 @@ function checkFacilities(
     });
   }
   for (const facility of context.facilities.values()) {
-    if (facility.districtId === context.district.id && !facility.retiredOn && !reported.has(facility.code)) {
+    const absent = !reported.has(facility.code) && !unparsedCodes.has(facility.code);
+    if (facility.districtId === context.district.id && !facility.retiredOn && absent) {
       errors.push({
         sheet,
         row: null,

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ReportContextRepository } from './ingest/report-context.repository.js';
+import { ReportIngestProcessor } from './ingest/report-ingest.processor.js';
+import { ReportUploadService } from './upload/report-upload.service.js';
+import { RegisterSyncService } from './review/register-sync.service.js';
+import { ReportReviewService } from './review/report-review.service.js';
+import { StatusBoardService } from './status/status-board.service.js';
+import { ReportQueryService } from './status/report-query.service.js';
+import { ReportingPeriodModule } from './period/reporting-period.module.js';
+
+/** Uploads, validation, versions, review and the status board of the monthly cycle. */
+@Module({
+  imports: [ReportingPeriodModule],
+  providers: [
+    ReportContextRepository,
+    ReportIngestProcessor,
+    ReportUploadService,
+    RegisterSyncService,
+    ReportReviewService,
+    StatusBoardService,
+    ReportQueryService,
+  ],
+  exports: [ReportUploadService, ReportReviewService, StatusBoardService, ReportQueryService, ReportIngestProcessor],
+})
+export class ReportingModule {}
