@@ -16,7 +16,6 @@ export class ReportContextRepository {
   async load(
     district: { id: number; code: string; name: string },
     month: string,
-    templateVersion: string,
     mentioned: { communityCodes: string[]; facilityCodes: string[] },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReportRuleContext> {
@@ -56,7 +55,6 @@ export class ReportContextRepository {
     return {
       district,
       month,
-      templateVersion,
       districtNameByCode: new Map((districts as { code: string; name: string }[]).map((d) => [d.code, d.name])),
       communities: knownCommunities,
       districtCommunityCodes,

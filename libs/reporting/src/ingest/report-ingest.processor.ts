@@ -7,7 +7,7 @@ import { ReportIngestPayload } from '../upload/report-ingest.payload.js';
 import { ReportContextRepository } from './report-context.repository.js';
 import { applyReportRules, ResolvedCommunityRow, ResolvedFacilityRow } from './report-rules.js';
 import { ReportError } from './report-input.types.js';
-import { parseReportFile, REPORT_SHEET_LABELS, CURRENT_TEMPLATE_VERSION } from './report-file.parser.js';
+import { parseReportFile, REPORT_SHEET_LABELS, sortReportErrors } from './report-file.parser.js';
 import { insertRows } from './row-insert.js';
 
 export interface ReportIngestResult {
@@ -69,7 +69,6 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
       const context = await this.contexts.load(
         { id: upload.districtId, code: upload.districtCode, name: upload.districtName },
         upload.month,
-        CURRENT_TEMPLATE_VERSION,
         {
           communityCodes: [
             ...parsed.communities.map((r) => r.communityCode),
@@ -88,7 +87,12 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
         parsed.facilities,
         context,
         REPORT_SHEET_LABELS,
-        parsed.codesOfInvalidRows,
+        {
+          communityCodes: parsed.unparsed.communityCodes,
+          facilityCodes: parsed.unparsed.facilityCodes,
+          communitiesComplete: parsed.complete.communities,
+          facilitiesComplete: parsed.complete.facilities,
+        },
       );
       errors.push(...rules.errors);
       communities = rules.communities;
@@ -127,7 +131,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
   }
 
   private async reject(upload: UploadForIngest, errors: ReportError[]): Promise<void> {
-    const sorted = [...errors].sort(compareErrors);
+    const sorted = sortReportErrors(errors);
     await this.dataSource.query(
       `UPDATE report_upload SET status = $2, errors = $3, error_count = $4, processed_at = now() WHERE id = $1 AND status = $5`,
       [upload.id, UploadStatus.Rejected, JSON.stringify(sorted), sorted.length, UploadStatus.Processing],
@@ -226,8 +230,4 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     );
     return { versionId, versionNo, status: UploadStatus.Accepted };
   }
-}
-
-function compareErrors(a: ReportError, b: ReportError): number {
-  return a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0);
 }

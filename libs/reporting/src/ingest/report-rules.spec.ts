@@ -1,3 +1,4 @@
+import { REPORT_TEMPLATE_LABELS } from '@app/excel';
 import { FacilityUsage } from '@app/org';
 import {
   applyReportRules,
@@ -9,51 +10,7 @@ import {
 } from './report-rules';
 import { CommunityInputRow, FacilityInputRow, STAGE_FIELDS, TemplateMeta } from './report-input.types';
 
-const labels: SheetLabels = {
-  communitySheet: '社区',
-  facilitySheet: '充电设施',
-  metaSheet: '_meta',
-  community: {
-    communityCode: '社区编码',
-    communityName: '社区名称',
-    residentDemand: '居民意愿',
-    parkingAvailable: '公共车位',
-    capacitySufficient: '电力容量满足',
-    capacitySolutionAgreed: '已商定扩容或有序充电方案',
-    fireSafetyComplete: '消防设施齐全',
-    ineligibleReason: '不符合条件原因',
-    pilot: '试点社区',
-    nearbyFacilityCode: '周边1公里公用设施编码',
-    nearbyDistanceM: '距离(米)',
-    remark: '备注',
-  },
-  facility: {
-    facilityCode: '设施编码',
-    communityCode: '所在社区编码',
-    name: '站点名称',
-    usage: '用途',
-    operatorCreditCode: '运营企业统一社会信用代码',
-    propertyCompanyName: '物业服务企业',
-    acPiles: '交流桩(个)',
-    dcPiles: '直流桩(个)',
-    totalKw: '总功率(kW)',
-    serviceFeeYuanPerKwh: '服务费(元/kWh)',
-    platformId: '市级平台编号',
-    surveyedOn: '现场勘察日期',
-    agreementOn: '协议签订日期',
-    gridAppliedOn: '报装申请日期',
-    gridAcceptedOn: '供电受理日期',
-    supplyPlanRepliedOn: '答复供电方案日期',
-    constructionStartedOn: '开工日期',
-    constructionCompletedOn: '竣工日期',
-    meterInstalledOn: '装表接电日期',
-    acceptedOn: '验收日期',
-    platformConnectedOn: '接入市级平台日期',
-    retiredOn: '退出日期',
-    retiredReason: '退出原因',
-    remark: '备注',
-  },
-};
+const labels: SheetLabels = REPORT_TEMPLATE_LABELS;
 
 const WUHUA = { id: 1, code: '530102', name: '五华区' };
 const OPERATOR = '91350100M000100Y43';
@@ -99,7 +56,6 @@ function context(overrides: Partial<ReportRuleContext> = {}): ReportRuleContext 
   return {
     district: WUHUA,
     month: '2026-11',
-    templateVersion: '2026.1',
     districtNameByCode: new Map([
       ['530102', '五华区'],
       ['530103', '盘龙区'],
@@ -124,7 +80,7 @@ function context(overrides: Partial<ReportRuleContext> = {}): ReportRuleContext 
   };
 }
 
-const meta: TemplateMeta = { templateVersion: '2026.1', districtCode: '530102', month: '2026-11' };
+const meta: TemplateMeta = { templateVersion: '2026.1', districtCode: '530102', period: '2026-11', generatedAt: null };
 
 function communityRow(code: string, row: number, overrides: Partial<CommunityInputRow> = {}): CommunityInputRow {
   return {
@@ -185,16 +141,16 @@ describe('applyReportRules', () => {
     expect(result.facilities[0]).toMatchObject({ facilityId: 100, communityId: 1, operatorId: 5 });
   });
 
-  it('refuses another district’s template, another month’s and an old version, naming each', () => {
+  it('refuses another district’s template and another month’s, naming each', () => {
     const result = run(validCommunities(), [facilityRow(2)], context(), {
-      templateVersion: '2025.9',
+      templateVersion: '2026.1',
       districtCode: '530103',
-      month: '2026-10',
+      period: '2026-10',
+      generatedAt: null,
     });
     expect(result.errors.map((e) => e.message)).toEqual([
       '该模板属于「盘龙区」，不能由「五华区」上传，请下载本区县的模板',
       '该模板为 2026-10 月份的模板，本次报送的是 2026-11 月份，请下载当期模板',
-      '模板版本 2025.9 已过期，请下载最新模板（版本 2026.1）',
     ]);
   });
 

@@ -45,7 +45,6 @@ export interface ReportRuleContext {
   district: { id: number; code: string; name: string };
   /** The period the upload is for, 'YYYY-MM'. */
   month: string;
-  templateVersion: string;
   districtNameByCode: ReadonlyMap<string, string>;
   /** Every community the file mentions, whichever district it belongs to, plus all of this district's. */
   communities: ReadonlyMap<string, KnownCommunity>;
@@ -55,6 +54,20 @@ export interface ReportRuleContext {
   facilities: ReadonlyMap<string, KnownFacility>;
   operators: ReadonlyMap<string, { id: number; name: string; listed: boolean }>;
   propertyCompanies: ReadonlyMap<string, { id: number }>;
+}
+
+export interface UnreadRows {
+  communityCodes: ReadonlySet<string>;
+  facilityCodes: ReadonlySet<string>;
+  communitiesComplete: boolean;
+  facilitiesComplete: boolean;
+}
+
+export interface UnreadRows {
+  communityCodes: ReadonlySet<string>;
+  facilityCodes: ReadonlySet<string>;
+  communitiesComplete: boolean;
+  facilitiesComplete: boolean;
 }
 
 export interface ResolvedCommunityRow extends CommunityInputRow {
@@ -86,11 +99,11 @@ export function applyReportRules(
   facilityRows: FacilityInputRow[],
   context: ReportRuleContext,
   labels: SheetLabels,
-  /** Codes on rows the reader could not parse: already reported there, so not "missing" here. */
-  unparsed: { communityCodes: ReadonlySet<string>; facilityCodes: ReadonlySet<string> } = {
-    communityCodes: new Set(),
-    facilityCodes: new Set(),
-  },
+  /**
+   * What the reader could not read: codes of rows with a bad cell (already reported, so not "missing" here), and
+   * whether each sheet was read row by row at all (an unread sheet cannot tell what is missing).
+   */
+  unread: UnreadRows = { communityCodes: new Set(), facilityCodes: new Set(), communitiesComplete: true, facilitiesComplete: true },
 ): ReportRuleResult {
   const errors: ReportError[] = [];
   const metaError = (message: string, value: string) =>
@@ -105,19 +118,14 @@ export function applyReportRules(
       meta.districtCode,
     );
   }
-  if (meta.month !== context.month) {
-    metaError(`该模板为 ${meta.month} 月份的模板，本次报送的是 ${context.month} 月份，请下载当期模板`, meta.month);
+  if (meta.period !== context.month) {
+    metaError(`该模板为 ${meta.period} 月份的模板，本次报送的是 ${context.month} 月份，请下载当期模板`, meta.period);
   }
-  if (meta.templateVersion !== context.templateVersion) {
-    metaError(
-      `模板版本 ${meta.templateVersion} 已过期，请下载最新模板（版本 ${context.templateVersion}）`,
-      meta.templateVersion,
-    );
-  }
+  // The template version is the reader's check: it skips the data sheets of another version.
 
   const periodEnd = lastDayOfMonth(context.month);
-  const communities = checkCommunities(communityRows, context, labels, errors, unparsed.communityCodes);
-  const facilities = checkFacilities(facilityRows, context, labels, periodEnd, errors, unparsed.facilityCodes);
+  const communities = checkCommunities(communityRows, context, labels, errors, unread.communitiesComplete ? unread.communityCodes : null);
+  const facilities = checkFacilities(facilityRows, context, labels, periodEnd, errors, unread.facilitiesComplete ? unread.facilityCodes : null);
   return { errors, communities, facilities };
 }
 
@@ -126,7 +134,8 @@ function checkCommunities(
   context: ReportRuleContext,
   labels: SheetLabels,
   errors: ReportError[],
-  unparsedCodes: ReadonlySet<string>,
+  /** null: the sheet was not read row by row, so absent rows are not reported. */
+  unparsedCodes: ReadonlySet<string> | null,
 ): ResolvedCommunityRow[] {
   const sheet = labels.communitySheet;
   const header = labels.community;
@@ -185,7 +194,7 @@ function checkCommunities(
     resolved.push({ ...row, communityId: community.id, eligible });
   }
   for (const code of context.districtCommunityCodes) {
-    if (!seen.has(code) && !unparsedCodes.has(code)) {
+    if (unparsedCodes && !seen.has(code) && !unparsedCodes.has(code)) {
       const community = context.communities.get(code);
       errors.push({
         sheet,
@@ -205,7 +214,7 @@ function checkFacilities(
   labels: SheetLabels,
   periodEnd: string,
   errors: ReportError[],
-  unparsedCodes: ReadonlySet<string>,
+  unparsedCodes: ReadonlySet<string> | null,
 ): ResolvedFacilityRow[] {
   const sheet = labels.facilitySheet;
   const header = labels.facility;
@@ -282,7 +291,7 @@ function checkFacilities(
     });
   }
   for (const facility of context.facilities.values()) {
-    const absent = !reported.has(facility.code) && !unparsedCodes.has(facility.code);
+    const absent = unparsedCodes !== null && !reported.has(facility.code) && !unparsedCodes.has(facility.code);
     if (facility.districtId === context.district.id && !facility.retiredOn && absent) {
       errors.push({
         sheet,

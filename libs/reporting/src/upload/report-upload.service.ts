@@ -78,7 +78,7 @@ export class ReportUploadService {
       if (inserted.length === 0) {
         const existing = await manager.findOneOrFail(ReportUpload, {
           where: { reportId: report.id, sha256 },
-          select: ['id', 'status'],
+          select: { id: true, status: true },
         });
         return { upload: existing, duplicate: true };
       }
