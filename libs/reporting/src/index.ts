@@ -11,3 +11,4 @@ export * from './status/report-query.service.js';
 export * from './reporting.module.js';
 export * from './period/index.js';
 export * from './calendar/index.js';
+export * from './template/report-template.service.js';

@@ -7,6 +7,7 @@ import { ReportReviewService } from './review/report-review.service.js';
 import { StatusBoardService } from './status/status-board.service.js';
 import { ReportQueryService } from './status/report-query.service.js';
 import { ReportingPeriodModule } from './period/reporting-period.module.js';
+import { ReportTemplateService } from './template/report-template.service.js';
 
 /** Uploads, validation, versions, review and the status board of the monthly cycle. */
 @Module({
@@ -19,7 +20,15 @@ import { ReportingPeriodModule } from './period/reporting-period.module.js';
     ReportReviewService,
     StatusBoardService,
     ReportQueryService,
+    ReportTemplateService,
   ],
-  exports: [ReportUploadService, ReportReviewService, StatusBoardService, ReportQueryService, ReportIngestProcessor],
+  exports: [
+    ReportTemplateService,
+    ReportUploadService,
+    ReportReviewService,
+    StatusBoardService,
+    ReportQueryService,
+    ReportIngestProcessor,
+  ],
 })
 export class ReportingModule {}

@@ -26,6 +26,7 @@ import { AppError, AuthenticatedUser, Role } from '@app/core';
 import { CurrentUser, Roles } from '@app/auth';
 import {
   MAX_UPLOAD_BYTES,
+  ReportTemplateService,
   ReportQueryService,
   ReportReviewService,
   ReportUploadService,
@@ -47,6 +48,8 @@ interface UploadedMemoryFile {
   size: number;
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 @ApiTags('月度报送')
 @ApiBearerAuth()
 @Controller()
@@ -56,7 +59,22 @@ export class ReportingController {
     private readonly reviews: ReportReviewService,
     private readonly board: StatusBoardService,
     private readonly queries: ReportQueryService,
+    private readonly templates: ReportTemplateService,
   ) {}
+
+  @Get('periods/:month/districts/:districtId/template')
+  @Roles(Role.District, Role.Office)
+  @ApiOperation({ summary: '下载本期填报模板：预填上期审核通过的数据，含填报说明、下拉选项与锁定的编码列' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '填报模板 .xlsx', schema: { type: 'string', format: 'binary' } })
+  async template(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('month', ParseMonthPipe) month: string,
+    @Param('districtId', ParseIntPipe) districtId: number,
+  ): Promise<StreamableFile> {
+    const { fileName, content } = await this.templates.build(user, districtId, month);
+    return xlsxFile(fileName, content);
+  }
 
   @Get('periods/:month/status')
   @Roles(Role.Office, Role.Leader, Role.District)
@@ -124,17 +142,14 @@ export class ReportingController {
   @Get('versions/:id/file')
   @Roles(Role.Office, Role.Leader, Role.District)
   @ApiOperation({ summary: '下载某一版本的原始文件' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(XLSX)
   @ApiOkResponse({ description: '原始上传文件', schema: { type: 'string', format: 'binary' } })
   async versionFile(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseIntPipe) id: number,
   ): Promise<StreamableFile> {
     const { fileName, content } = await this.queries.versionFile(user, id);
-    return new StreamableFile(content, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    });
+    return xlsxFile(fileName, content);
   }
 
   @Post('versions/:id/accept')
@@ -158,6 +173,13 @@ export class ReportingController {
   ): Promise<ReviewResultDto> {
     return this.reviews.return(user, id, body.comment);
   }
+}
+
+function xlsxFile(fileName: string, content: Buffer): StreamableFile {
+  return new StreamableFile(content, {
+    type: XLSX,
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
 }
 
 /** Browsers send multipart file names as UTF-8 bytes that busboy reads as latin1. */
