@@ -162,6 +162,17 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'GET /api/districts',
         'GET /api/health',
         'POST /api/auth/login',
+        'GET /api/notifications',
+        'POST /api/notifications/read-all',
+        'POST /api/notifications/{id}/read',
+        'GET /api/webhooks',
+        'POST /api/webhooks',
+        'PATCH /api/webhooks/{id}',
+        'POST /api/webhooks/{id}/disable',
+        'GET /api/calendar/settings',
+        'PUT /api/calendar/settings',
+        'GET /api/calendar/steps',
+        'PATCH /api/periods/{month}/deadline',
       ].sort(),
     );
     const publicRoutes = documented.filter((d) => !d.secured).map((d) => d.route);

@@ -1,14 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_CONFIG, AppConfig, JobsModule } from '@app/core';
+import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { OrgModule } from '@app/org';
+import { NotifyModule } from '@app/notify';
+import { ReportingCalendarModule } from '@app/reporting';
 import { AppExceptionFilter } from './http/app-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { OrgController } from './org/org.controller.js';
+import { NotificationController } from './notify/notification.controller.js';
+import { WebhookEndpointController } from './notify/webhook-endpoint.controller.js';
+import { CalendarController } from './notify/calendar.controller.js';
+// In the in-process mode (no REDIS_URL) there is no worker, so this process runs the worker's crons.
+import { SchedulingModule } from '../../worker/src/scheduling/scheduling.module.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
 @Module({})
@@ -22,8 +29,19 @@ export class AppModule {
         AuthModule.forRoot(config),
         TerminusModule,
         OrgModule,
+        ClockModule,
+        NotifyModule,
+        ReportingCalendarModule,
+        ...(config.REDIS_URL ? [] : [SchedulingModule]),
       ],
-      controllers: [HealthController, AuthController, OrgController],
+      controllers: [
+        HealthController,
+        AuthController,
+        OrgController,
+        NotificationController,
+        WebhookEndpointController,
+        CalendarController,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useExisting: AuthGuard },
