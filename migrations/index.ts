@@ -3,6 +3,7 @@ import { Initial1795460591705 } from './1795460591705-initial.js';
 import { WorkingDayCalendar1795463812333 } from './1795463812333-working-day-calendar.js';
 import { CreditCodeCheck1795464355917 } from './1795464355917-credit-code-check.js';
 import { ReportingCalendarAndNotifications1795464556523 } from './1795464556523-reporting-calendar-and-notifications.js';
+import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checksum-unique.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   WorkingDayCalendar1795463812333,
   CreditCodeCheck1795464355917,
   ReportingCalendarAndNotifications1795464556523,
+  UploadChecksumUnique1795467721873,
 ];

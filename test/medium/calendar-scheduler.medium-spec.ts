@@ -13,11 +13,7 @@ import {
   shanghaiMonth,
 } from '@app/core';
 import { seedDemo } from '@app/demo';
-import {
-  ReportingCalendarScheduler,
-  REPORTING_CALENDAR_CRON,
-} from '../../apps/worker/src/scheduling/reporting-calendar.scheduler';
-import { SchedulingModule } from '../../apps/worker/src/scheduling/scheduling.module';
+import { CalendarSchedulingModule, ReportingCalendarScheduler, REPORTING_CALENDAR_CRON } from '@app/reporting';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -39,7 +35,7 @@ describe('the calendar scheduler', () => {
 
     beforeAll(async () => {
       moduleRef = await Test.createTestingModule({
-        imports: [JobsModule.forRoot({ redisUrl: TEST_REDIS_URL, prefix }), ClockModule, SchedulingModule],
+        imports: [JobsModule.forRoot({ redisUrl: TEST_REDIS_URL, prefix }), ClockModule, CalendarSchedulingModule],
       })
         .overrideProvider(Clock)
         .useValue(clock)

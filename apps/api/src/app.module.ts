@@ -6,7 +6,8 @@ import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { OrgModule } from '@app/org';
 import { NotifyModule } from '@app/notify';
-import { ReportingCalendarModule } from '@app/reporting';
+import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule } from '@app/reporting';
+import { ProgressModule } from '@app/progress';
 import { AppExceptionFilter } from './http/app-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -14,8 +15,7 @@ import { OrgController } from './org/org.controller.js';
 import { NotificationController } from './notify/notification.controller.js';
 import { WebhookEndpointController } from './notify/webhook-endpoint.controller.js';
 import { CalendarController } from './notify/calendar.controller.js';
-// In the in-process mode (no REDIS_URL) there is no worker, so this process runs the worker's crons.
-import { SchedulingModule } from '../../worker/src/scheduling/scheduling.module.js';
+import { ReportingController } from './reporting/reporting.controller.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
 @Module({})
@@ -32,7 +32,10 @@ export class AppModule {
         ClockModule,
         NotifyModule,
         ReportingCalendarModule,
-        ...(config.REDIS_URL ? [] : [SchedulingModule]),
+        ReportingModule,
+        ProgressModule,
+        // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
+        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule]),
       ],
       controllers: [
         HealthController,
@@ -41,6 +44,7 @@ export class AppModule {
         NotificationController,
         WebhookEndpointController,
         CalendarController,
+        ReportingController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
+import { AuditModule } from '@app/auth';
 import { NotifyModule } from '@app/notify';
 import { ProgressModule } from '@app/progress';
-import { ReportingCalendarModule, ReportingModule } from '@app/reporting';
-import { SchedulingModule } from './scheduling/scheduling.module.js';
-import { WorkerAuditModule } from './worker-audit.module.js';
+import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule } from '@app/reporting';
 
 /** No controllers: BullMQ processors and the @nestjs/schedule crons, which only enqueue. */
 @Module({})
@@ -17,12 +16,12 @@ export class WorkerModule {
         DatabaseModule.forConnection(connection),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, consume: true }),
         ClockModule,
-        WorkerAuditModule,
+        AuditModule,
         NotifyModule,
         ReportingCalendarModule,
         ReportingModule,
         ProgressModule,
-        SchedulingModule,
+        CalendarSchedulingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
     };

@@ -3,10 +3,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { User } from './entities/user.entity.js';
-import { AuditEvent } from './entities/audit-event.entity.js';
 import { AuthService } from './auth.service.js';
 import { AuthGuard } from './auth.guard.js';
-import { AuditService } from './audit.service.js';
+import { AuditModule } from './audit.module.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 
 @Module({})
@@ -16,15 +15,16 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [
-        TypeOrmModule.forFeature([User, AuditEvent]),
+        AuditModule,
+        TypeOrmModule.forFeature([User]),
         JwtModule.register({
           secret: resolveJwtSecret(config),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AuthService, AuthGuard, AuditService],
-      exports: [AuthService, AuthGuard, AuditService],
+      providers: [AuthService, AuthGuard],
+      exports: [AuthService, AuthGuard, AuditModule],
     };
   }
 }

@@ -4,5 +4,6 @@ export * from './auth.decorators.js';
 export * from './auth.service.js';
 export * from './auth.guard.js';
 export * from './audit.service.js';
+export * from './audit.module.js';
 export * from './auth.module.js';
 export * from './jwt-secret.js';

@@ -12,3 +12,5 @@ export * from './reporting.module.js';
 export * from './period/index.js';
 export * from './calendar/index.js';
 export * from './template/report-template.service.js';
+export * from './calendar/reporting-calendar.scheduler.js';
+export * from './calendar/calendar-scheduling.module.js';

@@ -59,7 +59,11 @@ export async function migrateCommand(config: AppConfig, args: string[]): Promise
       const file = join(findPackageRoot(__dirname), 'migrations', `${timestamp}-${kebab(name!)}.ts`);
       const className = `${name}${timestamp}`;
       writeFileSync(file, renderMigration(className, up, down));
-      registerMigration(join(findPackageRoot(__dirname), 'migrations', 'index.ts'), className, `${timestamp}-${kebab(name!)}`);
+      registerMigration(
+        join(findPackageRoot(__dirname), 'migrations', 'index.ts'),
+        className,
+        `${timestamp}-${kebab(name!)}`,
+      );
       console.log(`已生成 ${file} 并加入 migrations/index.ts：请人工审阅 (review it before committing)`);
       return 0;
     }

@@ -21,7 +21,10 @@ export async function parseReportFile(content: Buffer): Promise<ParsedReportFile
     meta: read.meta,
     communities: read.communities.rows.map((r) => ({ rowNumber: r.rowNumber, ...r.values })),
     facilities: read.facilities.rows.map((r) => ({ rowNumber: r.rowNumber, ...r.values })),
-    unparsed: { communityCodes: new Set(read.communities.invalidRowCodes), facilityCodes: new Set(read.facilities.invalidRowCodes) },
+    unparsed: {
+      communityCodes: new Set(read.communities.invalidRowCodes),
+      facilityCodes: new Set(read.facilities.invalidRowCodes),
+    },
     complete: { communities: read.communities.complete, facilities: read.facilities.complete },
     errors: read.errors,
   };
@@ -37,6 +40,9 @@ export function sortReportErrors(errors: ReportError[]): ReportError[] {
   };
   return errors
     .map((error, index) => ({ error, index }))
-    .sort((a, b) => rank(a.error.sheet) - rank(b.error.sheet) || (a.error.row ?? 0) - (b.error.row ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        rank(a.error.sheet) - rank(b.error.sheet) || (a.error.row ?? 0) - (b.error.row ?? 0) || a.index - b.index,
+    )
     .map(({ error }) => error);
 }

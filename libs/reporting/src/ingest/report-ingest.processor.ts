@@ -81,19 +81,12 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
         },
       );
       // Rows that failed cell parsing are not in `parsed`; their codes still count as present.
-      const rules = applyReportRules(
-        parsed.meta,
-        parsed.communities,
-        parsed.facilities,
-        context,
-        REPORT_SHEET_LABELS,
-        {
-          communityCodes: parsed.unparsed.communityCodes,
-          facilityCodes: parsed.unparsed.facilityCodes,
-          communitiesComplete: parsed.complete.communities,
-          facilitiesComplete: parsed.complete.facilities,
-        },
-      );
+      const rules = applyReportRules(parsed.meta, parsed.communities, parsed.facilities, context, REPORT_SHEET_LABELS, {
+        communityCodes: parsed.unparsed.communityCodes,
+        facilityCodes: parsed.unparsed.facilityCodes,
+        communitiesComplete: parsed.complete.communities,
+        facilitiesComplete: parsed.complete.facilities,
+      });
       errors.push(...rules.errors);
       communities = rules.communities;
       facilities = rules.facilities;

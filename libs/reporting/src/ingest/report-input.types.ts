@@ -1,4 +1,11 @@
-import { CommunityRowValues, FACILITY_STAGE_KEYS, FacilityRowValues, FacilityStageKey, ReportFileError, ReportTemplateMeta } from '@app/excel';
+import {
+  CommunityRowValues,
+  FACILITY_STAGE_KEYS,
+  FacilityRowValues,
+  FacilityStageKey,
+  ReportFileError,
+  ReportTemplateMeta,
+} from '@app/excel';
 
 /** A row of the 社区 sheet after cell parsing (types are right; nothing checked against the register yet). */
 export type CommunityInputRow = CommunityRowValues & { rowNumber: number };

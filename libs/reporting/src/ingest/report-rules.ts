@@ -103,7 +103,12 @@ export function applyReportRules(
    * What the reader could not read: codes of rows with a bad cell (already reported, so not "missing" here), and
    * whether each sheet was read row by row at all (an unread sheet cannot tell what is missing).
    */
-  unread: UnreadRows = { communityCodes: new Set(), facilityCodes: new Set(), communitiesComplete: true, facilitiesComplete: true },
+  unread: UnreadRows = {
+    communityCodes: new Set(),
+    facilityCodes: new Set(),
+    communitiesComplete: true,
+    facilitiesComplete: true,
+  },
 ): ReportRuleResult {
   const errors: ReportError[] = [];
   const metaError = (message: string, value: string) =>
@@ -124,8 +129,21 @@ export function applyReportRules(
   // The template version is the reader's check: it skips the data sheets of another version.
 
   const periodEnd = lastDayOfMonth(context.month);
-  const communities = checkCommunities(communityRows, context, labels, errors, unread.communitiesComplete ? unread.communityCodes : null);
-  const facilities = checkFacilities(facilityRows, context, labels, periodEnd, errors, unread.facilitiesComplete ? unread.facilityCodes : null);
+  const communities = checkCommunities(
+    communityRows,
+    context,
+    labels,
+    errors,
+    unread.communitiesComplete ? unread.communityCodes : null,
+  );
+  const facilities = checkFacilities(
+    facilityRows,
+    context,
+    labels,
+    periodEnd,
+    errors,
+    unread.facilitiesComplete ? unread.facilityCodes : null,
+  );
   return { errors, communities, facilities };
 }
 

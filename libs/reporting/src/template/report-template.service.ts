@@ -45,13 +45,13 @@ export class ReportTemplateService {
          FROM community c
          LEFT JOIN LATERAL (SELECT * FROM community_eligibility x WHERE x.community_id = c.id AND x.effective_from <= $2
                              ORDER BY x.effective_from DESC LIMIT 1) e ON true
-         LEFT JOIN pilot_designation p ON p.community_id = c.id AND p.plan_id = $4
+         LEFT JOIN pilot_designation p ON p.community_id = c.id AND p.plan_id = $3
          LEFT JOIN LATERAL (SELECT * FROM nearby_coverage y WHERE y.community_id = c.id AND y.valid_from <= $2
                              AND (y.valid_to IS NULL OR y.valid_to > $2) ORDER BY y.valid_from DESC LIMIT 1) n ON true
          LEFT JOIN facility nf ON nf.id = n.facility_id
         WHERE c.district_id = $1 AND c.registered_on <= $2 AND (c.removed_on IS NULL OR c.removed_on > $2)
         ORDER BY c.code`,
-      [districtId, periodEnd, periodStart, plan?.id ?? null],
+      [districtId, periodEnd, plan?.id ?? null],
     );
     const facilities: FacilityTemplateRow[] = await this.dataSource.query(
       `SELECT f.code AS "facilityCode", c.code AS "communityCode", f.name, f.usage, o.credit_code AS "operatorCreditCode",

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { APP_TIME_ZONE, Clock, JobQueue, QueueName } from '@app/core';
-import { calendarSlot, calendarTickJobId, ReportingCalendarPayload } from '@app/reporting';
+import { calendarSlot, calendarTickJobId, ReportingCalendarPayload } from './reporting-calendar.processor.js';
 
 export const REPORTING_CALENDAR_CRON = 'reporting-calendar';
 

@@ -10,4 +10,4 @@ import { ReportingCalendarScheduler } from './reporting-calendar.scheduler.js';
   imports: [ScheduleModule.forRoot()],
   providers: [ReportingCalendarScheduler],
 })
-export class SchedulingModule {}
+export class CalendarSchedulingModule {}
