@@ -140,6 +140,9 @@ describe('the monthly reporting cycle, end to end', () => {
       facilities: await count('facility'),
     }).toEqual(before);
 
+    const inbox = await api.request('GET', '/api/notifications', { token: clerk });
+    expect(JSON.stringify(inbox.body)).toContain(`发现 ${result.errorCount} 处错误，未写入任何数据`);
+
     const board = await api.request('GET', `/api/periods/${MONTH}/status`, { token: office });
     const row = board.body.districts.find((d: any) => d.districtId === wuhua.id);
     expect(row).toMatchObject({ state: 'not_submitted', versionCount: 0, lastRejectedErrorCount: result.errorCount });
@@ -207,6 +210,8 @@ describe('the monthly reporting cycle, end to end', () => {
     expect(returned).toMatchObject({ status: 200, body: { state: 'returned', reportState: 'returned' } });
     const seen = await api.request('GET', `/api/periods/${MONTH}/districts/${wuhua.id}/report`, { token: clerk });
     expect(seen.body.versions[0]).toMatchObject({ state: 'returned', reviewComment: '新增设施名称有误，请核实' });
+    const inbox = await api.request('GET', '/api/notifications', { token: clerk });
+    expect(JSON.stringify(inbox.body)).toContain('退回意见：新增设施名称有误，请核实');
 
     const corrected = await mutate(filled, (workbook) => {
       const sheet = workbook.getWorksheet(TEMPLATE_SHEETS.facilities)!;
@@ -247,6 +252,17 @@ describe('the monthly reporting cycle, end to end', () => {
       status: 409,
       body: { message: '本期报表已审核通过，不能再上传；如需更正，请联系市发展改革委退回' },
     });
+  });
+
+  it('refuses a file that is not an .xlsx at the door, storing nothing', async () => {
+    const uploads = await count('report_upload');
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    const refused = await upload(xls);
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/请使用 \.xlsx 格式/);
+    const empty = await upload(Buffer.alloc(0));
+    expect(empty).toMatchObject({ status: 422, body: { message: '上传的文件为空' } });
+    expect(await count('report_upload')).toBe(uploads);
   });
 
   it('refuses an upload for another district and for a future month', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotifyModule } from '@app/notify';
 import { ReportContextRepository } from './ingest/report-context.repository.js';
 import { ReportIngestProcessor } from './ingest/report-ingest.processor.js';
 import { ReportUploadService } from './upload/report-upload.service.js';
@@ -11,7 +12,7 @@ import { ReportTemplateService } from './template/report-template.service.js';
 
 /** Uploads, validation, versions, review and the status board of the monthly cycle. */
 @Module({
-  imports: [ReportingPeriodModule],
+  imports: [ReportingPeriodModule, NotifyModule],
   providers: [
     ReportContextRepository,
     ReportIngestProcessor,

@@ -16,7 +16,7 @@ export class ReportContextRepository {
   async load(
     district: { id: number; code: string; name: string },
     month: string,
-    mentioned: { communityCodes: string[]; facilityCodes: string[] },
+    mentioned: { communityCodes: string[]; facilityCodes: string[]; platformIds: string[] },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReportRuleContext> {
     const periodEnd = lastDayOfMonth(month);
@@ -31,10 +31,10 @@ export class ReportContextRepository {
       ),
       manager.query(
         `SELECT f.id, f.code, c.district_id AS "districtId", d.name AS "districtName", c.code AS "communityCode", f.usage,
-                f.ac_piles AS "acPiles", f.dc_piles AS "dcPiles", f.total_kw::text AS "totalKw", f.retired_on AS "retiredOn", ${STAGE_COLUMNS}
+                f.ac_piles AS "acPiles", f.dc_piles AS "dcPiles", f.total_kw::text AS "totalKw", f.retired_on AS "retiredOn", f.platform_id AS "platformId", ${STAGE_COLUMNS}
            FROM facility f JOIN community c ON c.id = f.community_id JOIN district d ON d.id = c.district_id
-          WHERE c.district_id = $1 OR f.code = ANY($2)`,
-        [district.id, mentioned.facilityCodes],
+          WHERE c.district_id = $1 OR f.code = ANY($2) OR f.platform_id = ANY($3)`,
+        [district.id, mentioned.facilityCodes, mentioned.platformIds],
       ),
       manager.query(`SELECT id, name, credit_code AS "creditCode", status FROM operator_enterprise`),
       manager.query(`SELECT id, name FROM property_company`),

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobContext, JobHandler, JobProcessor, QueueName } from '@app/core';
 import { AuditService } from '@app/auth';
+import { NotificationKind, NotificationService, NotifyResult, RecipientScope } from '@app/notify';
+import { formatMonthZh } from '../period/period-month.js';
 import { UploadStatus, ReportState, VersionState } from '../entities/reporting.enums.js';
 import { ReportIngestPayload } from '../upload/report-ingest.payload.js';
 import { ReportContextRepository } from './report-context.repository.js';
@@ -48,6 +50,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     private readonly dataSource: DataSource,
     private readonly contexts: ReportContextRepository,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async process(job: JobContext<ReportIngestPayload>): Promise<ReportIngestResult> {
@@ -78,6 +81,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
             ...parsed.facilities.flatMap((r) => (r.facilityCode ? [r.facilityCode] : [])),
             ...parsed.communities.flatMap((r) => (r.nearbyFacilityCode ? [r.nearbyFacilityCode] : [])),
           ],
+          platformIds: parsed.facilities.flatMap((r) => (r.platformId ? [r.platformId] : [])),
         },
       );
       // Rows that failed cell parsing are not in `parsed`; their codes still count as present.
@@ -101,6 +105,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     const version = await this.dataSource.transaction((manager) =>
       this.createVersion(manager, upload, parsed.meta!.templateVersion, communities, facilities),
     );
+    await this.notifications.dispatch(...version.notified);
     await job.updateProgress({ percent: 100, message: `已生成第 ${version.versionNo} 版` });
     return {
       uploadId: upload.id,
@@ -130,6 +135,16 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
       [upload.id, UploadStatus.Rejected, JSON.stringify(sorted), sorted.length, UploadStatus.Processing],
     );
     this.logger.log(`上传 ${upload.id}（${upload.districtName} ${upload.month}）未通过校验：${sorted.length} 处错误`);
+    await this.notifications.notify({
+      recipients: { scope: RecipientScope.Districts, districtIds: [upload.districtId] },
+      kind: NotificationKind.UploadRejected,
+      title: `${formatMonthZh(upload.month)}报表未通过校验`,
+      body: `${upload.districtName}上传的${formatMonthZh(upload.month)}报表发现 ${sorted.length} 处错误，未写入任何数据。请按错误清单修改后重新上传。`,
+      link: `/reports/${upload.month}/uploads/${upload.id}`,
+      districtId: upload.districtId,
+      month: upload.month,
+      dedupeKey: `upload-rejected:${upload.id}`,
+    });
   }
 
   private async createVersion(
@@ -138,14 +153,14 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     templateVersion: string,
     communities: ResolvedCommunityRow[],
     facilities: ResolvedFacilityRow[],
-  ): Promise<{ versionId?: number; versionNo?: number; status: UploadStatus }> {
+  ): Promise<{ versionId?: number; versionNo?: number; status: UploadStatus; notified: NotifyResult[] }> {
     // The report row lock serialises this district's ingests and reviews.
     const [report] = await manager.query(
       `SELECT state, version_count AS "versionCount" FROM district_report WHERE id = $1 FOR UPDATE`,
       [upload.reportId],
     );
     const [current] = await manager.query(`SELECT status FROM report_upload WHERE id = $1`, [upload.id]);
-    if (TERMINAL.includes(current.status)) return { status: current.status };
+    if (TERMINAL.includes(current.status)) return { status: current.status, notified: [] };
     if (report.state === ReportState.Accepted) {
       await this.reject(upload, [
         {
@@ -156,7 +171,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
           message: '本期报表已审核通过，不能再提交新版本；如需更正，请联系市发展改革委退回',
         },
       ]);
-      return { status: UploadStatus.Rejected };
+      return { status: UploadStatus.Rejected, notified: [] };
     }
     const versionNo = report.versionCount + 1;
     const onTime = new Date(upload.receivedAt) <= new Date(upload.deadlineAt);
@@ -221,6 +236,35 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
       },
       manager,
     );
-    return { versionId, versionNo, status: UploadStatus.Accepted };
+    const title = `${upload.districtName}${formatMonthZh(upload.month)}报表第 ${versionNo} 版已提交`;
+    const notified = [
+      await this.notifications.notify(
+        {
+          recipients: { scope: RecipientScope.Districts, districtIds: [upload.districtId] },
+          kind: NotificationKind.UploadAccepted,
+          title,
+          body: `文件已通过校验，生成第 ${versionNo} 版，${onTime ? '按时' : '晚于截止时间'}提交，等待市发展改革委审核。`,
+          link: `/reports/${upload.month}`,
+          districtId: upload.districtId,
+          month: upload.month,
+          dedupeKey: `version:${versionId}`,
+        },
+        manager,
+      ),
+      await this.notifications.notify(
+        {
+          recipients: { scope: RecipientScope.Office },
+          kind: NotificationKind.UploadAccepted,
+          title: `${title}，待审核`,
+          body: `${upload.districtName}提交了${formatMonthZh(upload.month)}报表第 ${versionNo} 版（${onTime ? '按时' : '逾期'}），请审核。`,
+          link: `/review/${upload.month}/${upload.districtId}`,
+          districtId: upload.districtId,
+          month: upload.month,
+          dedupeKey: `version:${versionId}`,
+        },
+        manager,
+      ),
+    ];
+    return { versionId, versionNo, status: UploadStatus.Accepted, notified };
   }
 }

@@ -41,6 +41,7 @@ function knownFacility(code: string, overrides: Partial<KnownFacility> = {}): Kn
     dcPiles: 2,
     totalKw: '190.000',
     retiredOn: null,
+    platformId: null,
     ...noStages,
     acceptedOn: '2024-05-10',
     ...overrides,
@@ -262,6 +263,33 @@ describe('applyReportRules', () => {
     ]);
     expect(selfUse.errors).toEqual([]);
     expect(selfUse.facilities[1]).toMatchObject({ facilityId: null, operatorId: null, communityId: 1 });
+  });
+});
+
+describe('municipal platform ids', () => {
+  it('refuses a platform id used twice in the file or registered to another facility', () => {
+    const ctx = context();
+    const other = knownFacility('F530103-000001', {
+      id: 200,
+      districtId: 2,
+      districtName: '盘龙区',
+      communityCode: 'C530103-0001',
+      platformId: 'KM-0099',
+    });
+    (ctx.facilities as Map<string, KnownFacility>).set(other.code, other);
+    const result = run(
+      validCommunities(),
+      [
+        facilityRow(2, { platformId: 'KM-0001' }),
+        facilityRow(3, { facilityCode: null, acceptedOn: null, platformId: 'KM-0001' }),
+        facilityRow(4, { facilityCode: null, acceptedOn: null, platformId: 'KM-0099' }),
+      ],
+      ctx,
+    );
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, '市级平台编号', '市级平台编号与第 2 行重复：每个设施的平台编号唯一'],
+      [4, '市级平台编号', '市级平台编号已登记给设施 F530103-000001，请核对'],
+    ]);
   });
 });
 

@@ -39,6 +39,7 @@ export interface KnownFacility extends Record<StageField, string | null> {
   dcPiles: number;
   totalKw: string;
   retiredOn: string | null;
+  platformId: string | null;
 }
 
 export interface ReportRuleContext {
@@ -238,6 +239,10 @@ function checkFacilities(
   const header = labels.facility;
   const resolved: ResolvedFacilityRow[] = [];
   const reported = new Set<string>();
+  const platformOwner = new Map<string, string>();
+  for (const facility of context.facilities.values())
+    if (facility.platformId) platformOwner.set(facility.platformId, facility.code);
+  const platformRow = new Map<string, number>();
   for (const row of rows) {
     const push = (column: string | null, value: unknown, message: string) =>
       errors.push({ sheet, row: row.rowNumber, column, value: display(value), message });
@@ -298,6 +303,16 @@ function checkFacilities(
     for (const field of [...STAGE_FIELDS, 'retiredOn'] as const) {
       const date = row[field];
       if (date !== null && date > periodEnd) push(header[field], date, `日期不能晚于本期末（${periodEnd}）`);
+    }
+    if (row.platformId !== null) {
+      const owner = platformOwner.get(row.platformId);
+      const firstRow = platformRow.get(row.platformId);
+      if (firstRow !== undefined)
+        push(header.platformId, row.platformId, `市级平台编号与第 ${firstRow} 行重复：每个设施的平台编号唯一`);
+      else if (owner !== undefined && owner !== row.facilityCode) {
+        push(header.platformId, row.platformId, `市级平台编号已登记给设施 ${owner}，请核对`);
+      }
+      platformRow.set(row.platformId, row.rowNumber);
     }
     if (known) checkAgainstAccepted(row, known, header, push);
     resolved.push({

@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, AuthenticatedUser, JobQueue, QueueName } from '@app/core';
 import { AuditService } from '@app/auth';
 import { PeriodAggregatePayload } from '@app/progress';
+import { NotificationKind, NotificationService, RecipientScope } from '@app/notify';
+import { formatMonthZh } from '../period/period-month.js';
 import { ReportVersion } from '../entities/report-version.entity.js';
 import { DistrictReport } from '../entities/district-report.entity.js';
 import { ReportState, VersionState } from '../entities/reporting.enums.js';
@@ -34,6 +36,7 @@ export class ReportReviewService {
     private readonly registerSync: RegisterSyncService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly notifications: NotificationService,
   ) {}
 
   async accept(user: AuthenticatedUser, versionId: number): Promise<ReviewResult> {
@@ -68,20 +71,35 @@ export class ReportReviewService {
         },
         manager,
       );
+      const notified = await this.notifications.notify(
+        {
+          recipients: { scope: RecipientScope.Districts, districtIds: [district.id] },
+          kind: NotificationKind.ReportAccepted,
+          title: `${formatMonthZh(month)}报表第 ${version.versionNo} 版已审核通过`,
+          body: `${district.name}${formatMonthZh(month)}报表第 ${version.versionNo} 版已由市发展改革委审核通过，数据已纳入本月统计。`,
+          link: `/reports/${month}`,
+          districtId: district.id,
+          month,
+          dedupeKey: `accepted:${version.id}`,
+        },
+        manager,
+      );
       return {
         versionId: version.id,
         state: VersionState.Accepted,
         reportState: ReportState.Accepted,
         register,
         month,
+        notified,
       };
     });
+    await this.notifications.dispatch(result.notified);
     const aggregationJobId = await this.jobs.enqueue<PeriodAggregatePayload>(
       QueueName.PeriodAggregate,
       { month: result.month, reason: `report_version:${result.versionId}` },
       { jobId: `aggregate:${result.month}:v${result.versionId}` },
     );
-    const { month: _month, ...rest } = result;
+    const { month: _month, notified: _notified, ...rest } = result;
     return { ...rest, aggregationJobId };
   }
 
@@ -89,8 +107,8 @@ export class ReportReviewService {
     const text = comment.trim();
     if (!text) throw AppError.validation('退回时须填写退回意见');
     if (text.length > 1000) throw AppError.validation('退回意见不能超过 1000 个字');
-    return this.dataSource.transaction(async (manager) => {
-      const { version, report, district } = await this.lockReviewable(manager, versionId);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const { version, report, district, month } = await this.lockReviewable(manager, versionId);
       await manager.update(ReportVersion, version.id, {
         state: VersionState.Returned,
         reviewComment: text,
@@ -110,8 +128,24 @@ export class ReportReviewService {
         },
         manager,
       );
-      return { versionId: version.id, state: VersionState.Returned, reportState: ReportState.Returned };
+      const notified = await this.notifications.notify(
+        {
+          recipients: { scope: RecipientScope.Districts, districtIds: [district.id] },
+          kind: NotificationKind.ReportReturned,
+          title: `${formatMonthZh(month)}报表第 ${version.versionNo} 版被退回`,
+          body: `退回意见：${text}\n请修改后重新上传。`,
+          link: `/reports/${month}`,
+          districtId: district.id,
+          month,
+          dedupeKey: `returned:${version.id}`,
+        },
+        manager,
+      );
+      return { versionId: version.id, state: VersionState.Returned, reportState: ReportState.Returned, notified };
     });
+    await this.notifications.dispatch(result.notified);
+    const { notified: _notified, ...rest } = result;
+    return rest;
   }
 
   /** Locks the report row (serialising reviews and ingests of one district's report) and checks the version. */

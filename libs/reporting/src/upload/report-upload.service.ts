@@ -11,6 +11,7 @@ import {
   shanghaiMonth,
 } from '@app/core';
 import { AuditService } from '@app/auth';
+import { inspectWorkbookContainer } from '@app/excel';
 import { ReportingPeriodService } from '../period/reporting-period.service.js';
 import { DistrictReport } from '../entities/district-report.entity.js';
 import { ReportUpload } from '../entities/report-upload.entity.js';
@@ -57,8 +58,12 @@ export class ReportUploadService {
     assertDistrictAccess(user, districtId);
     if (month > shanghaiMonth(this.clock.now())) throw AppError.validation(`不能报送未来月份（${month}）的报表`);
     if (file.bytes.length === 0) throw AppError.validation('上传的文件为空');
-    if (file.bytes.length > MAX_UPLOAD_BYTES)
+    if (file.bytes.length > MAX_UPLOAD_BYTES) {
       throw AppError.validation('文件超过 20 MB 上限，请删除无关内容后重新上传');
+    }
+    // Not an .xlsx at all, a legacy .xls, a zip bomb: refused at the door, nothing stored (issue 6 §3).
+    const container = inspectWorkbookContainer(file.bytes, { maxFileBytes: MAX_UPLOAD_BYTES });
+    if (!container.ok) throw AppError.validation(container.message);
     const period = await this.periods.ensurePeriod(month);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const fileName = file.originalName.slice(0, 255) || 'report.xlsx';
