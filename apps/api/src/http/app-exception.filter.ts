@@ -54,6 +54,11 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const response = exception.getResponse();
+      // Terminus's 503 carries each indicator's state: keep it, so monitoring sees what is down.
+      if (typeof response === 'object' && response !== null && 'details' in response) {
+        return { statusCode: status, error: 'unavailable', message: '服务不可用：数据库无法访问', details: response };
+      }
       return { statusCode: status, error: `http_${status}`, message: HTTP_MESSAGES[status] ?? exception.message };
     }
     if (exception instanceof QueryFailedError && (exception as unknown as { code?: string }).code === '23505') {

@@ -30,6 +30,8 @@ export function toBullJobId(jobId: string): string {
 }
 
 const POLL_INTERVAL_MS = 100;
+/** How long a producer call waits for Redis before giving up. */
+const REDIS_TIMEOUT_MS = 3000;
 
 const STATE_MAP: Record<string, JobState> = {
   waiting: JobState.Waiting,
@@ -58,20 +60,29 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async enqueue<P>(queue: QueueName, payload: P, options: EnqueueOptions = {}): Promise<string> {
-    const job = await this.queue(queue).add(queue, payload, {
-      jobId: options.jobId ? toBullJobId(options.jobId) : undefined,
-      attempts: options.attempts ?? 3,
-      delay: options.delayMs,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    // BullMQ waits for Redis indefinitely; a request must not. The caller keeps durable work in PostgreSQL.
+    const job = await withTimeout(
+      this.queue(queue).add(queue, payload, {
+        jobId: options.jobId ? toBullJobId(options.jobId) : undefined,
+        attempts: options.attempts ?? 3,
+        delay: options.delayMs,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      }),
+      REDIS_TIMEOUT_MS,
+      `任务队列不可用（Redis 无响应），${queue} 任务未能入队`,
+    );
     if (!job.id) throw new Error(`BullMQ returned no id for ${queue}`);
     return job.id;
   }
 
   async getStatus<R>(queue: QueueName, jobId: string): Promise<JobStatus<R> | null> {
-    const job = await Job.fromId(this.queue(queue), toBullJobId(jobId));
+    const job = await withTimeout(
+      Job.fromId(this.queue(queue), toBullJobId(jobId)),
+      REDIS_TIMEOUT_MS,
+      '任务队列不可用（Redis 无响应）',
+    );
     if (!job) return null;
     const state = await job.getState();
     return {
@@ -111,7 +122,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => withTimeout(q.close(), REDIS_TIMEOUT_MS)));
     for (const connection of this.ownedConnections) connection.disconnect();
   }
 
@@ -126,10 +137,10 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, message = 'timeout'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<T>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms);
+    timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

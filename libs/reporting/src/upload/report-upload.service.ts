@@ -126,14 +126,15 @@ export class ReportUploadService {
     return UploadStatus.Queued;
   }
 
-  /** The outbox relay: uploads stored but never queued (the queue was down, or the process died in between). */
-  async relayPending(olderThanMs = 30_000): Promise<number> {
+  /** The outbox relay: stored uploads never handed to the queue (it was down, or the process died in between). */
+  async relayPending(olderThanMs = 30_000, statuses: UploadStatus[] = [UploadStatus.Received]): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM report_upload WHERE status = $1 AND received_at < now() - make_interval(secs => $2) ORDER BY received_at LIMIT 500`,
-      [UploadStatus.Received, olderThanMs / 1000],
+      `SELECT id FROM report_upload WHERE status = ANY($1) AND received_at <= now() - make_interval(secs => $2)
+        ORDER BY received_at LIMIT 500`,
+      [statuses, olderThanMs / 1000],
     );
     let relayed = 0;
-    for (const row of rows) if ((await this.enqueue(row.id)) === UploadStatus.Queued) relayed += 1;
+    for (const row of rows) if ((await this.enqueue(row.id)) !== UploadStatus.Received) relayed += 1;
     return relayed;
   }
 }
