@@ -4,6 +4,7 @@ import { WorkingDayCalendar1795463812333 } from './1795463812333-working-day-cal
 import { CreditCodeCheck1795464355917 } from './1795464355917-credit-code-check.js';
 import { ReportingCalendarAndNotifications1795464556523 } from './1795464556523-reporting-calendar-and-notifications.js';
 import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checksum-unique.js';
+import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-history-immutable.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreditCodeCheck1795464355917,
   ReportingCalendarAndNotifications1795464556523,
   UploadChecksumUnique1795467721873,
+  ReportHistoryImmutable1795468558827,
 ];

@@ -124,6 +124,48 @@ describe('database constraints', () => {
     ).toMatchObject({ code: expect.stringMatching(/^(23514|22001)$/) });
   });
 
+  it('never lets an upload, a version or its rows be deleted or rewritten', async () => {
+    const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+    const [user] = await q(
+      `INSERT INTO app_user (username, display_name, password_hash, role, district_id) VALUES ('wh2', '五华', 'x', 'district', $1) RETURNING id`,
+      [districtId],
+    );
+    const [period] = await q(
+      `INSERT INTO reporting_period (month, opens_at, deadline_at) VALUES ('2026-11', '2026-10-31T16:00:00Z', '2026-11-25T15:59:59Z') RETURNING id`,
+    );
+    const [report] = await q(`INSERT INTO district_report (period_id, district_id) VALUES ($1, $2) RETURNING id`, [
+      period.id,
+      districtId,
+    ]);
+    const [upload] = await q(
+      `INSERT INTO report_upload (report_id, uploaded_by, file_name, size_bytes, sha256, content, status) VALUES ($1, $2, 'a.xlsx', 3, $3, '\\x010203', 'accepted') RETURNING id`,
+      [report.id, user.id, 'a'.repeat(64)],
+    );
+    const [version] = await q(
+      `INSERT INTO report_version (report_id, version_no, upload_id, template_version, submitted_at, submitted_by, on_time) VALUES ($1, 1, $2, '2026.1', now(), $3, true) RETURNING id`,
+      [report.id, upload.id, user.id],
+    );
+    const communityId = await insertCommunity(db.dataSource, districtId, 'C530102-0009');
+    await q(
+      `INSERT INTO report_community_row (version_id, row_no, community_id, resident_demand, parking_available, capacity_sufficient, capacity_solution_agreed, eligible) VALUES ($1, 2, $2, true, true, true, false, true)`,
+      [version.id, communityId],
+    );
+    const refused = async (sql: string, params: unknown[]) =>
+      expect((await pgError(q(sql, params))).message).toContain('报送历史不可修改或删除');
+    await refused(`DELETE FROM report_upload WHERE id = $1`, [upload.id]);
+    await refused(`UPDATE report_upload SET content = '\\x00', size_bytes = 1 WHERE id = $1`, [upload.id]);
+    await refused(`DELETE FROM report_version WHERE id = $1`, [version.id]);
+    await refused(`UPDATE report_version SET version_no = 2 WHERE id = $1`, [version.id]);
+    await refused(`UPDATE report_community_row SET eligible = false WHERE version_id = $1`, [version.id]);
+    await refused(`DELETE FROM report_community_row WHERE version_id = $1`, [version.id]);
+    // Review and processing fields remain writable.
+    await q(`UPDATE report_version SET state = 'accepted', reviewed_by = $2, reviewed_at = now() WHERE id = $1`, [
+      version.id,
+      user.id,
+    ]);
+    await q(`UPDATE report_upload SET processed_at = now() WHERE id = $1`, [upload.id]);
+  });
+
   it('keeps the audit trail append-only', async () => {
     await db.dataSource.query(
       `INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('report.accept', 'district_report', '1')`,

@@ -66,7 +66,7 @@ async function exerciseMigrations(url: string): Promise<void> {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
     const leftovers: unknown[] = await dataSource.query(
-      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code')`,
+      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable')`,
     );
     expect(leftovers).toEqual([]);
 
