@@ -6,7 +6,7 @@ import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { OrgModule } from '@app/org';
 import { NotifyModule } from '@app/notify';
-import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule } from '@app/reporting';
+import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule, UploadRelayModule } from '@app/reporting';
 import { ProgressModule } from '@app/progress';
 import { AppExceptionFilter } from './http/app-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
@@ -35,7 +35,7 @@ export class AppModule {
         ReportingModule,
         ProgressModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
-        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule]),
+        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
       controllers: [
         HealthController,

@@ -4,7 +4,7 @@ import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuditModule } from '@app/auth';
 import { NotifyModule } from '@app/notify';
 import { ProgressModule } from '@app/progress';
-import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule } from '@app/reporting';
+import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule, UploadRelayModule } from '@app/reporting';
 
 /** No controllers: BullMQ processors and the @nestjs/schedule crons, which only enqueue. */
 @Module({})
@@ -22,6 +22,7 @@ export class WorkerModule {
         ReportingModule,
         ProgressModule,
         CalendarSchedulingModule,
+        UploadRelayModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
     };

@@ -14,3 +14,5 @@ export * from './calendar/index.js';
 export * from './template/report-template.service.js';
 export * from './calendar/reporting-calendar.scheduler.js';
 export * from './calendar/calendar-scheduling.module.js';
+export * from './upload/upload-relay.scheduler.js';
+export * from './upload/upload-relay.module.js';

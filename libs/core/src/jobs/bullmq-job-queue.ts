@@ -78,13 +78,16 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async getStatus<R>(queue: QueueName, jobId: string): Promise<JobStatus<R> | null> {
-    const job = await withTimeout(
-      Job.fromId(this.queue(queue), toBullJobId(jobId)),
-      REDIS_TIMEOUT_MS,
-      '任务队列不可用（Redis 无响应）',
-    );
+    const id = toBullJobId(jobId);
+    // State first, then the job: a job read before its state could finish in between and show 'completed'
+    // without its return value.
+    const read = async () => {
+      const state = await this.queue(queue).getJobState(id);
+      const job = await Job.fromId(this.queue(queue), id);
+      return { state, job };
+    };
+    const { state, job } = await withTimeout(read(), REDIS_TIMEOUT_MS, '任务队列不可用（Redis 无响应）');
     if (!job) return null;
-    const state = await job.getState();
     return {
       id: job.id ?? jobId,
       queue,

@@ -57,11 +57,7 @@ export class ReportUploadService {
   ): Promise<UploadReceipt> {
     assertDistrictAccess(user, districtId);
     if (month > shanghaiMonth(this.clock.now())) throw AppError.validation(`不能报送未来月份（${month}）的报表`);
-    if (file.bytes.length === 0) throw AppError.validation('上传的文件为空');
-    if (file.bytes.length > MAX_UPLOAD_BYTES) {
-      throw AppError.validation('文件超过 20 MB 上限，请删除无关内容后重新上传');
-    }
-    // Not an .xlsx at all, a legacy .xls, a zip bomb: refused at the door, nothing stored (issue 6 §3).
+    // Empty, too big, not an .xlsx at all, a legacy .xls, a zip bomb: refused at the door, nothing stored (issue 6 §3).
     const container = inspectWorkbookContainer(file.bytes, { maxFileBytes: MAX_UPLOAD_BYTES });
     if (!container.ok) throw AppError.validation(container.message);
     const period = await this.periods.ensurePeriod(month);
