@@ -1,7 +1,7 @@
 import { shanghaiInstant } from '@app/core';
 import { CalendarStep } from '../entities/calendar-step-run.entity';
 import { settingsDeadlineAt } from '../period/period-month';
-import { CalendarSettings, DEFAULT_CALENDAR_SETTINGS } from './calendar-settings';
+import { CalendarSettings, DEFAULT_CALENDAR_SETTINGS, parseCalendarSettings } from './calendar-settings';
 import { DueCalendarStep, dueCalendarSteps } from './calendar-schedule';
 
 const at = (text: string) => shanghaiInstant(text.slice(0, 10), text.slice(11) || '00:00:00');
@@ -99,5 +99,24 @@ describe('catch-up after downtime', () => {
       ['2026-11:overdue', false],
       ['2026-11:escalate:2026-11-26', false],
     ]);
+  });
+
+  it('an outage across the 1st still records the 催报 of the period before the previous one (fast-check counterexample)', () => {
+    // Daily 催报 after a deadline on the 23rd at 12:59:59: August's last 催报 is due on 09-23 00:00, before
+    // September's deadline. Down from 09-22 18:00 to 10-01 00:00, the resume tick is in October, two periods later.
+    const settings = parseCalendarSettings({
+      deadlineDay: 23,
+      deadlineTime: '12:59:59',
+      reminderDays: [],
+      noticeTime: '00:00:00',
+      escalation: { firstAfterDays: 1, everyDays: 1 },
+    });
+    const periods = new Map([
+      ['2026-08', settingsDeadlineAt('2026-08', settings)],
+      ['2026-09', settingsDeadlineAt('2026-09', settings)],
+    ]);
+    const keys = dueCalendarSteps(at('2026-10-01 00:00:00'), settings, periods).map((s) => s.key);
+    expect(keys).toContain('2026-08:escalate:2026-09-23');
+    expect(keys.filter((k) => k.startsWith('2026-07'))).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ export function periodCalendar(
 }
 
 /**
- * The steps due at `now` for the current period and, when it exists, the previous one: everything whose instant
+ * The steps due at `now` for the current period and, when they exist, the two before it: everything whose instant
  * has come, never one from the future. Pure and deterministic, so the runner can compute it on every tick and skip
  * the keys already recorded: catch-up after downtime runs each missed step exactly once. The calendar opens only the
  * current period; a previous period nobody opened (a first start mid-month) is left alone rather than declared
@@ -94,7 +94,10 @@ export function dueCalendarSteps(
 ): DueCalendarStep[] {
   const current = currentReportingMonth(now);
   const previous = previousMonth(current);
-  const months = periods.has(previous) ? [previous, current] : [current];
+  // A period's 催报 run until the next period's deadline, inside the next month; an outage across the turn of the
+  // following month would otherwise drop them, so the period before the previous one is looked at too.
+  const beforePrevious = previousMonth(previous);
+  const months = [beforePrevious, previous].filter((month) => periods.has(month)).concat(current);
   const due: DueCalendarStep[] = [];
   for (const month of months) {
     const steps = periodCalendar(month, settings, periods).filter((s) => s.dueAt <= now);
