@@ -78,7 +78,8 @@ export class ReportingCalendarService {
   async runDueSteps(now: Date): Promise<CalendarRunSummary> {
     const settings = await this.settings.get();
     const current = this.periods.currentMonth(now);
-    const deadlines = await this.periods.deadlinesOf([previousMonth(current), current, nextMonth(current)]);
+    const previous = previousMonth(current);
+    const deadlines = await this.periods.deadlinesOf([previousMonth(previous), previous, current, nextMonth(current)]);
     const due = dueCalendarSteps(now, settings, deadlines);
     const recorded = await this.repository.recordedKeys(due.map((s) => s.key));
     const summary: CalendarRunSummary = { now: now.toISOString(), ran: [], skipped: [], failed: [] };
