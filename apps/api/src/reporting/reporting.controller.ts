@@ -121,11 +121,12 @@ export class ReportingController {
     @Param('districtId', ParseIntPipe) districtId: number,
     @UploadedFile() file: UploadedMemoryFile | undefined,
   ): Promise<UploadReceiptDto> {
-    if (!file) throw AppError.validation('请选择要上传的文件（表单字段 file）');
-    return this.uploads.receive(user, districtId, month, {
-      originalName: decodeFileName(file.originalname),
-      bytes: file.buffer,
-    });
+    return this.uploads.receive(
+      user,
+      districtId,
+      month,
+      file ? { originalName: decodeFileName(file.originalname), bytes: file.buffer } : undefined,
+    );
   }
 
   @Get('uploads/:id')

@@ -53,9 +53,10 @@ export class ReportUploadService {
     user: AuthenticatedUser,
     districtId: number,
     month: string,
-    file: { originalName: string; bytes: Buffer },
+    file: { originalName: string; bytes: Buffer } | undefined,
   ): Promise<UploadReceipt> {
     assertDistrictAccess(user, districtId);
+    if (!file) throw AppError.validation('请选择要上传的文件（表单字段 file）');
     if (month > shanghaiMonth(this.clock.now())) throw AppError.validation(`不能报送未来月份（${month}）的报表`);
     // Empty, too big, not an .xlsx at all, a legacy .xls, a zip bomb: refused at the door, nothing stored (issue 6 §3).
     const container = inspectWorkbookContainer(file.bytes, { maxFileBytes: MAX_UPLOAD_BYTES });

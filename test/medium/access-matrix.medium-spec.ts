@@ -1,0 +1,183 @@
+import { shanghaiMonth } from '@app/core';
+import { DEMO_PASSWORD, seedDemo } from '@app/demo';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+const MONTH = shanghaiMonth(new Date());
+
+type Caller = 'anonymous' | 'office' | 'leader' | 'district' | 'foreign';
+const CALLERS: Caller[] = ['anonymous', 'office', 'leader', 'district', 'foreign'];
+
+/**
+ * Who may call what. `district` is a district user acting on its own district's data, `foreign` the same user on
+ * another district's data (the path names the other district or one of its objects). Every route in the OpenAPI
+ * document must appear here: a new route without a rule fails this suite.
+ */
+const RULES: Record<string, Caller[]> = {
+  'GET /api/health': CALLERS,
+  'POST /api/auth/login': CALLERS,
+  'GET /api/auth/me': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/districts': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/communities': ['office', 'leader', 'district'],
+  'GET /api/communities/{id}': ['office', 'leader', 'district'],
+  'GET /api/notifications': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/notifications/read-all': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/notifications/{id}/read': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/webhooks': ['office'],
+  'POST /api/webhooks': ['office'],
+  'PATCH /api/webhooks/{id}': ['office'],
+  'POST /api/webhooks/{id}/disable': ['office'],
+  'GET /api/calendar/settings': ['office'],
+  'PUT /api/calendar/settings': ['office'],
+  'GET /api/calendar/steps': ['office'],
+  'PATCH /api/periods/{month}/deadline': ['office'],
+  'GET /api/periods/{month}/status': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/periods/{month}/districts/{districtId}/report': ['office', 'leader', 'district'],
+  'GET /api/periods/{month}/districts/{districtId}/template': ['office', 'district'],
+  'POST /api/periods/{month}/districts/{districtId}/uploads': ['office', 'district'],
+  'GET /api/uploads/{id}': ['office', 'leader', 'district'],
+  'GET /api/versions/{id}/file': ['office', 'leader', 'district'],
+  'POST /api/versions/{id}/accept': ['office'],
+  'POST /api/versions/{id}/return': ['office'],
+};
+
+describe('the access matrix: every documented route, as every role and as a foreign district', () => {
+  let db: TestDatabase;
+  let api: ApiHarness;
+  const tokens: Partial<Record<Caller, string>> = {};
+  /** Path parameters per route: own-district objects, and for `foreign` the other district's. */
+  let own: Record<string, string>;
+  let foreign: Record<string, string>;
+  let documented: string[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
+    api = await startApi(db.url, { REDIS_URL: '' });
+    tokens.office = await api.login('office', DEMO_PASSWORD);
+    tokens.leader = await api.login('leader', DEMO_PASSWORD);
+    tokens.district = await api.login('wuhua', DEMO_PASSWORD);
+    tokens.foreign = tokens.district;
+    const panlongToken = await api.login('panlong', DEMO_PASSWORD);
+
+    const [wuhua] = await db.dataSource.query(`SELECT id FROM district WHERE name = '五华区'`);
+    const [panlong] = await db.dataSource.query(`SELECT id FROM district WHERE name = '盘龙区'`);
+    const community = async (districtId: number) =>
+      (
+        await db.dataSource.query(`SELECT id FROM community WHERE district_id = $1 ORDER BY id LIMIT 1`, [districtId])
+      )[0].id;
+    // One version per district, made through the API as each district would.
+    const versionOf = async (districtId: number, token: string) => {
+      const template = await fetch(`${api.baseUrl}/api/periods/${MONTH}/districts/${districtId}/template`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(await template.arrayBuffer())]), 't.xlsx');
+      const receipt = (await (
+        await fetch(`${api.baseUrl}/api/periods/${MONTH}/districts/${districtId}/uploads`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        })
+      ).json()) as { uploadId: string };
+      for (let i = 0; i < 100; i++) {
+        const [row] = await db.dataSource.query(`SELECT status, version_id FROM report_upload WHERE id = $1`, [
+          receipt.uploadId,
+        ]);
+        if (row.version_id) return { uploadId: receipt.uploadId, versionId: String(row.version_id) };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the upload did not become a version');
+    };
+    const mine = await versionOf(wuhua.id, tokens.district);
+    const theirs = await versionOf(panlong.id, panlongToken);
+    const [officeNotification] = await db.dataSource.query(
+      `SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.username = 'office' ORDER BY n.id LIMIT 1`,
+    );
+    const [wuhuaNotification] = await db.dataSource.query(
+      `SELECT n.id FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.username = 'wuhua' ORDER BY n.id LIMIT 1`,
+    );
+    const webhook = await api.request('POST', '/api/webhooks', {
+      token: tokens.office,
+      body: { name: '市发改委群', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test' },
+    });
+    expect(webhook.status).toBe(201);
+    own = {
+      month: MONTH,
+      districtId: String(wuhua.id),
+      communityId: String(await community(wuhua.id)),
+      uploadId: mine.uploadId,
+      versionId: mine.versionId,
+      notificationId: String(wuhuaNotification.id),
+      webhookId: String(webhook.body.id),
+    };
+    foreign = {
+      ...own,
+      districtId: String(panlong.id),
+      communityId: String(await community(panlong.id)),
+      uploadId: theirs.uploadId,
+      versionId: theirs.versionId,
+      notificationId: String(officeNotification.id),
+    };
+    const doc = await api.request('GET', '/api/docs-json');
+    documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('has a rule for every documented route and no rule for a route that does not exist', () => {
+    expect(documented.filter((route) => !(route in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  function concretePath(template: string, params: Record<string, string>): string {
+    const idFor = (path: string) => {
+      if (path.startsWith('/api/communities/')) return params.communityId;
+      if (path.startsWith('/api/uploads/')) return params.uploadId;
+      if (path.startsWith('/api/versions/')) return params.versionId;
+      if (path.startsWith('/api/notifications/')) return params.notificationId;
+      if (path.startsWith('/api/webhooks/')) return params.webhookId;
+      throw new Error(`no id for ${path}`);
+    };
+    return template
+      .replace('{month}', params.month)
+      .replace('{districtId}', params.districtId)
+      .replace('{id}', () => idFor(template))
+      .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '');
+  }
+
+  it('allows exactly the callers the rules name, and refuses the others with 401 or 403', async () => {
+    const outcomes: string[] = [];
+    for (const route of documented) {
+      const [method, template] = route.split(' ');
+      for (const caller of CALLERS) {
+        const path = concretePath(template, caller === 'foreign' ? foreign : own);
+        // An empty body: a caller the guard lets through then meets validation (400/404/409/422), never a 2xx write.
+        const { status } = await api.request(method, path, {
+          token: caller === 'anonymous' ? undefined : tokens[caller],
+          body: method === 'GET' ? undefined : {},
+        });
+        const allowed = RULES[route].includes(caller);
+        const refused = status === 401 || status === 403;
+        if (allowed === refused)
+          outcomes.push(`${route} as ${caller}: ${status} (expected ${allowed ? 'allowed' : 'refused'})`);
+        if (!allowed && caller === 'anonymous' && RULES[route] !== CALLERS && status !== 401)
+          outcomes.push(`${route} as anonymous: ${status} (expected 401)`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
+
+  it('keeps another user’s notification out of reach: 404, not a hint that it exists', async () => {
+    const { status, body } = await api.request('POST', `/api/notifications/${foreign.notificationId}/read`, {
+      token: tokens.district,
+    });
+    expect(status).toBe(404);
+    expect(body.message).toBe('通知不存在');
+  });
+});
