@@ -22,7 +22,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { AppError, AuthenticatedUser, Role } from '@app/core';
+import { AuthenticatedUser, Role } from '@app/core';
 import { CurrentUser, Roles } from '@app/auth';
 import {
   MAX_UPLOAD_BYTES,
