@@ -17,6 +17,12 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/health': CALLERS,
   'POST /api/auth/login': CALLERS,
   'GET /api/auth/me': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/auth/password': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/users': ['office'],
+  'POST /api/users': ['office'],
+  'POST /api/users/{id}/disable': ['office'],
+  'POST /api/users/{id}/enable': ['office'],
+  'GET /api/audit-events': ['office'],
   'GET /api/districts': ['office', 'leader', 'district', 'foreign'],
   'GET /api/communities': ['office', 'leader', 'district'],
   'GET /api/communities/{id}': ['office', 'leader', 'district'],
@@ -102,7 +108,12 @@ describe('the access matrix: every documented route, as every role and as a fore
       body: { name: '市发改委群', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test' },
     });
     expect(webhook.status).toBe(201);
+    // The user routes act on a throw-away account, so disabling it does not lock the callers out mid-run.
+    const [victim] = await db.dataSource.query(
+      `INSERT INTO app_user (username, display_name, password_hash, role) VALUES ('matrix-victim', '矩阵测试', 'x', 'leader') RETURNING id`,
+    );
     own = {
+      userId: String(victim.id),
       month: MONTH,
       districtId: String(wuhua.id),
       communityId: String(await community(wuhua.id)),
@@ -142,6 +153,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/versions/')) return params.versionId;
       if (path.startsWith('/api/notifications/')) return params.notificationId;
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
+      if (path.startsWith('/api/users/')) return params.userId;
       throw new Error(`no id for ${path}`);
     };
     return template

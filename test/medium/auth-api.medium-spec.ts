@@ -144,6 +144,76 @@ describe('sign-in, roles and district scope over HTTP', () => {
     expect((await api.request('GET', '/api/communities/abc', { token })).status).toBe(400);
   });
 
+  it('slows down password guessing: the 11th attempt within a minute is refused with 429', async () => {
+    const attempt = () =>
+      api.request('POST', '/api/auth/login', { body: { username: 'xishan', password: 'Wrong@2026' } });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    const blocked = await attempt();
+    expect(blocked).toMatchObject({ status: 429, body: { message: '请求过于频繁，请稍后再试' } });
+    // Another account from the same address is counted separately.
+    expect(
+      (await api.request('POST', '/api/auth/login', { body: { username: 'guandu', password: DEMO_PASSWORD } })).status,
+    ).toBe(200);
+  });
+
+  it('changes a password: weak or wrong input refused, old tokens void, the new password works', async () => {
+    const token = await api.login('chenggong', DEMO_PASSWORD);
+    const wrong = await api.request('POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: 'nope', newPassword: 'Better2027x' },
+    });
+    expect(wrong).toMatchObject({ status: 422, body: { message: '当前密码不正确' } });
+    const weak = await api.request('POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'short' },
+    });
+    expect(weak).toMatchObject({ status: 422, body: { message: '密码长度须为 8 至 64 个字符' } });
+    await new Promise((r) => setTimeout(r, 1100)); // the token's password epoch has one-second resolution
+    const changed = await api.request('POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'Better2027x' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await api.request('GET', '/api/auth/me', { token })).body).toMatchObject({
+      statusCode: 401,
+      message: '密码已修改，请重新登录',
+    });
+    const fresh = await api.login('chenggong', 'Better2027x');
+    expect((await api.request('GET', '/api/auth/me', { token: fresh })).status).toBe(200);
+    const [event] = await db.dataSource.query(
+      `SELECT action, before, after FROM audit_event WHERE action = 'user.password.change' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(event).toEqual({ action: 'user.password.change', before: null, after: null });
+  });
+
+  it('lets the office disable an account through the API, which voids its tokens, and lists the audit trail', async () => {
+    const office = await api.login('office', DEMO_PASSWORD);
+    const victimToken = await api.login('jinning', DEMO_PASSWORD);
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM app_user WHERE username = 'jinning'`);
+    expect((await api.request('POST', `/api/users/${id}/disable`, { token: office })).body).toMatchObject({
+      username: 'jinning',
+      disabled: true,
+    });
+    expect((await api.request('GET', '/api/districts', { token: victimToken })).status).toBe(401);
+    const [{ id: officeId }] = await db.dataSource.query(`SELECT id FROM app_user WHERE username = 'office'`);
+    expect((await api.request('POST', `/api/users/${officeId}/disable`, { token: office })).body).toMatchObject({
+      statusCode: 422,
+      message: '不能停用自己的账号',
+    });
+    const trail = await api.request('GET', `/api/audit-events?action=user.disable&entityId=${id}`, { token: office });
+    expect(trail.status).toBe(200);
+    expect(trail.body.total).toBe(1);
+    expect(trail.body.items[0]).toMatchObject({
+      actorName: '市发展改革委',
+      before: { disabled: false },
+      after: { disabled: true },
+    });
+    await api.request('POST', `/api/users/${id}/enable`, { token: office });
+    expect(
+      (await api.request('GET', '/api/districts', { token: await api.login('jinning', DEMO_PASSWORD) })).status,
+    ).toBe(200);
+  });
+
   it('documents every route in OpenAPI, each either public or behind the bearer scheme', async () => {
     const { status, body } = await api.request('GET', '/api/docs-json');
     expect(status).toBe(200);
@@ -156,24 +226,30 @@ describe('sign-in, roles and district scope over HTTP', () => {
     );
     expect(documented.map((d) => d.route).sort()).toEqual(
       [
+        'GET /api/audit-events',
         'GET /api/auth/me',
         'GET /api/communities',
         'GET /api/communities/{id}',
         'GET /api/districts',
         'GET /api/health',
         'POST /api/auth/login',
+        'POST /api/auth/password',
         'GET /api/notifications',
         'GET /api/periods/{month}/districts/{districtId}/report',
         'GET /api/periods/{month}/districts/{districtId}/template',
         'GET /api/periods/{month}/status',
         'GET /api/uploads/{id}',
         'GET /api/versions/{id}/file',
+        'GET /api/users',
         'POST /api/notifications/read-all',
         'POST /api/notifications/{id}/read',
         'POST /api/periods/{month}/districts/{districtId}/uploads',
         'POST /api/versions/{id}/accept',
         'POST /api/versions/{id}/return',
         'GET /api/webhooks',
+        'POST /api/users',
+        'POST /api/users/{id}/disable',
+        'POST /api/users/{id}/enable',
         'POST /api/webhooks',
         'PATCH /api/webhooks/{id}',
         'POST /api/webhooks/{id}/disable',

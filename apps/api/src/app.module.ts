@@ -16,6 +16,10 @@ import { NotificationController } from './notify/notification.controller.js';
 import { WebhookEndpointController } from './notify/webhook-endpoint.controller.js';
 import { CalendarController } from './notify/calendar.controller.js';
 import { ReportingController } from './reporting/reporting.controller.js';
+import { UsersController } from './auth/users.controller.js';
+import { AuditController } from './auth/audit.controller.js';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
 @Module({})
@@ -28,6 +32,7 @@ export class AppModule {
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         AuthModule.forRoot(config),
         TerminusModule,
+        ThrottlerModule.forRoot([{ limit: 10, ttl: 60_000 }]),
         OrgModule,
         ClockModule,
         NotifyModule,
@@ -45,11 +50,14 @@ export class AppModule {
         WebhookEndpointController,
         CalendarController,
         ReportingController,
+        UsersController,
+        AuditController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
+        LoginThrottlerGuard,
       ],
     };
   }

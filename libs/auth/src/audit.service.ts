@@ -14,6 +14,18 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+export interface AuditQuery {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  districtId?: number;
+  actorId?: number;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
 /** Every write leaves an audit event; pass the transaction's manager so the event commits with the change. */
 @Injectable()
 export class AuditService {
@@ -34,5 +46,24 @@ export class AuditService {
       ip: entry.ip ?? null,
     });
     await repository.save(event, { reload: false });
+  }
+
+  /** The office's view of the trail, newest first. There is no update or delete: the table refuses them. */
+  async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+    const builder = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    if (query.action) builder.andWhere('e.action = :action', { action: query.action });
+    if (query.entityType) builder.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) builder.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.districtId !== undefined)
+      builder.andWhere('e.districtId = :districtId', { districtId: query.districtId });
+    if (query.actorId !== undefined) builder.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (query.from) builder.andWhere('e.occurredAt >= :from', { from: query.from });
+    if (query.to) builder.andWhere('e.occurredAt < :to', { to: query.to });
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
   }
 }

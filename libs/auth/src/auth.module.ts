@@ -6,6 +6,7 @@ import { User } from './entities/user.entity.js';
 import { AuthService } from './auth.service.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuditModule } from './audit.module.js';
+import { UserAdminService } from './user-admin.service.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 
 @Module({})
@@ -23,8 +24,8 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      providers: [AuthService, AuthGuard],
-      exports: [AuthService, AuthGuard, AuditModule],
+      providers: [AuthService, AuthGuard, UserAdminService],
+      exports: [AuthService, AuthGuard, UserAdminService, AuditModule],
     };
   }
 }

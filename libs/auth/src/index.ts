@@ -7,3 +7,4 @@ export * from './audit.service.js';
 export * from './audit.module.js';
 export * from './auth.module.js';
 export * from './jwt-secret.js';
+export * from './user-admin.service.js';

@@ -1,19 +1,25 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Throttle } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, CurrentUser, Public, Roles } from '@app/auth';
+import { AuthService, CurrentUser, Public, Roles, UserAdminService } from '@app/auth';
 import { APP_CONFIG, AppConfig, AuthenticatedUser, Role } from '@app/core';
 import { CurrentUserDto, LoginDto, LoginResponseDto } from './login.dto.js';
+import { ChangePasswordDto } from './users.dto.js';
+import { LOGIN_THROTTLE, LoginThrottlerGuard } from './login-throttler.guard.js';
 
 @ApiTags('登录')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UserAdminService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('login')
   @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle(LOGIN_THROTTLE)
   @HttpCode(200)
   @ApiOperation({ summary: '登录，返回访问令牌' })
   @ApiOkResponse({ type: LoginResponseDto })
@@ -28,5 +34,14 @@ export class AuthController {
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentUser() user: AuthenticatedUser): CurrentUserDto {
     return user;
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Roles(Role.Office, Role.District, Role.Leader)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '修改本人密码（之前签发的令牌随即失效）' })
+  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.users.changeOwnPassword(user, body.currentPassword, body.newPassword);
   }
 }
