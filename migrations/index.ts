@@ -5,6 +5,7 @@ import { CreditCodeCheck1795464355917 } from './1795464355917-credit-code-check.
 import { ReportingCalendarAndNotifications1795464556523 } from './1795464556523-reporting-calendar-and-notifications.js';
 import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checksum-unique.js';
 import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-history-immutable.js';
+import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportingCalendarAndNotifications1795464556523,
   UploadChecksumUnique1795467721873,
   ReportHistoryImmutable1795468558827,
+  ProgressSnapshots1795470500061,
 ];

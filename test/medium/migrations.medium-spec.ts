@@ -40,6 +40,7 @@ const EXPECTED_TABLES = [
   'notification',
   'operator_enterprise',
   'pilot_designation',
+  'progress_snapshot',
   'property_company',
   'report_community_row',
   'report_facility_row',

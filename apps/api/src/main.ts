@@ -3,7 +3,11 @@ import { Logger } from '@nestjs/common';
 import { loadAppConfigOrExit, shanghaiDate } from '@app/core';
 import { openDatabase } from '@app/database';
 import { demoAccountsTable, seedDemo } from '@app/demo';
+import { backfillSnapshots } from '@app/progress';
 import { createApiApp } from './bootstrap.js';
+
+/** The demo's facility history starts here. */
+const DEMO_HISTORY_FROM = '2022-01';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -16,8 +20,12 @@ async function main(): Promise<void> {
     const [{ count }] = await connection.dataSource.query(`SELECT count(*)::int AS count FROM district`);
     if (count === 0) {
       logger.log('首次启动：正在写入昆明市演示数据……');
-      const report = await seedDemo(connection.dataSource, { asOf: shanghaiDate(new Date()) });
+      const today = shanghaiDate(new Date());
+      const report = await seedDemo(connection.dataSource, { asOf: today });
       logger.log(`演示数据已写入，用时 ${report.elapsedMs} ms`);
+      // Dashboards read snapshots: compute the demo's whole history once.
+      const history = await backfillSnapshots(connection.dataSource, DEMO_HISTORY_FROM, today.slice(0, 7));
+      logger.log(`已汇总 ${history.months} 个月的进度快照，用时 ${history.elapsedMs} ms`);
     }
     demo = true;
   }

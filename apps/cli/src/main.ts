@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadAppConfigOrExit } from '@app/core';
 import { migrateCommand } from './commands/migrate.command.js';
+import { aggregateCommand } from './commands/aggregate.command.js';
 import { seedCommand } from './commands/seed.command.js';
 
 /** Operator commands: `migrate …` and `seed`. Uses the same configuration and data source as the apps. */
@@ -10,10 +11,12 @@ async function main(): Promise<number> {
   switch (command) {
     case 'migrate':
       return migrateCommand(config, args);
+    case 'aggregate':
+      return aggregateCommand(config, args);
     case 'seed':
       return seedCommand(config);
     default:
-      console.error('用法 (usage): migrate [up|down|status|check|generate Name] | seed');
+      console.error('用法 (usage): migrate [up|down|status|check|generate Name] | seed | aggregate [from] [to]');
       return 2;
   }
 }

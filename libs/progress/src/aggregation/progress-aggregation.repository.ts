@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Per-district figures of the register at one date (SPEC "Definitions the numbers rest on"). */
+export interface DistrictFigures {
+  districtId: number;
+  registeredCommunities: number;
+  eligibleCommunities: number;
+  coveredEligible: number;
+  coveredIneligible: number;
+  builtPublicFacilities: number;
+  operatingPublicFacilities: number;
+  publicAcPiles: number;
+  publicDcPiles: number;
+  selfUseAcPiles: number;
+  selfUseDcPiles: number;
+  publicKw: string;
+  selfUseKw: string;
+}
+
+export interface PlanRow {
+  id: number;
+  kind: string;
+  startMonth: string;
+  endMonth: string;
+}
+
+export interface TargetRow {
+  planId: number;
+  districtId: number;
+  targetCount: number | null;
+  targetRatio: string | null;
+}
+
+/**
+ * Communities covered at date $D: a built public facility of their own (accepted by $D, not retired by $D), or a
+ * nearby-coverage link valid at $D to such a facility (Kunming §二(一)2: within 1 km).
+ */
+const BUILT_PUBLIC_AT = (d: string) =>
+  `SELECT f.id, f.community_id FROM facility f
+    WHERE f.usage = 'public' AND f.accepted_on <= ${d} AND (f.retired_on IS NULL OR f.retired_on > ${d})`;
+
+const COVERED_AT = (d: string) => `
+  SELECT b.community_id FROM (${BUILT_PUBLIC_AT(d)}) b
+  UNION
+  SELECT n.community_id FROM nearby_coverage n JOIN (${BUILT_PUBLIC_AT(d)}) b ON b.id = n.facility_id
+   WHERE n.valid_from <= ${d} AND (n.valid_to IS NULL OR n.valid_to > ${d})`;
+
+/** Queries only (STYLE habit 2): the aggregation service decides what the figures mean for each plan. */
+@Injectable()
+export class ProgressAggregationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async districtFigures(date: string, manager: EntityManager = this.dataSource.manager): Promise<DistrictFigures[]> {
+    return manager.query(
+      `WITH reg AS (
+         SELECT c.id, c.district_id FROM community c
+          WHERE c.registered_on <= $1 AND (c.removed_on IS NULL OR c.removed_on > $1)),
+       elig AS (
+         SELECT DISTINCT ON (e.community_id) e.community_id, e.eligible FROM community_eligibility e
+          WHERE e.effective_from <= $1 ORDER BY e.community_id, e.effective_from DESC),
+       cov AS (${COVERED_AT('$1')}),
+       communities AS (
+         SELECT r.district_id, COUNT(*)::int AS registered,
+                COUNT(*) FILTER (WHERE e.eligible)::int AS eligible,
+                COUNT(*) FILTER (WHERE e.eligible AND cov.community_id IS NOT NULL)::int AS covered_eligible,
+                COUNT(*) FILTER (WHERE NOT COALESCE(e.eligible, false) AND cov.community_id IS NOT NULL)::int AS covered_ineligible
+           FROM reg r LEFT JOIN elig e ON e.community_id = r.id LEFT JOIN cov ON cov.community_id = r.id
+          GROUP BY r.district_id),
+       built AS (
+         SELECT c.district_id, f.usage, f.ac_piles, f.dc_piles, f.total_kw,
+                (f.platform_connected_on IS NOT NULL AND f.platform_connected_on <= $1) AS operating
+           FROM facility f JOIN community c ON c.id = f.community_id
+          WHERE f.accepted_on <= $1 AND (f.retired_on IS NULL OR f.retired_on > $1)),
+       facilities AS (
+         SELECT district_id,
+                COUNT(*) FILTER (WHERE usage = 'public')::int AS built_public,
+                COUNT(*) FILTER (WHERE usage = 'public' AND operating)::int AS operating_public,
+                COALESCE(SUM(ac_piles) FILTER (WHERE usage = 'public'), 0)::int AS public_ac,
+                COALESCE(SUM(dc_piles) FILTER (WHERE usage = 'public'), 0)::int AS public_dc,
+                COALESCE(SUM(ac_piles) FILTER (WHERE usage = 'self_use'), 0)::int AS self_ac,
+                COALESCE(SUM(dc_piles) FILTER (WHERE usage = 'self_use'), 0)::int AS self_dc,
+                COALESCE(SUM(total_kw) FILTER (WHERE usage = 'public'), 0)::numeric(14,3)::text AS public_kw,
+                COALESCE(SUM(total_kw) FILTER (WHERE usage = 'self_use'), 0)::numeric(14,3)::text AS self_kw
+           FROM built GROUP BY district_id)
+       SELECT d.id AS "districtId",
+              COALESCE(c.registered, 0) AS "registeredCommunities", COALESCE(c.eligible, 0) AS "eligibleCommunities",
+              COALESCE(c.covered_eligible, 0) AS "coveredEligible", COALESCE(c.covered_ineligible, 0) AS "coveredIneligible",
+              COALESCE(f.built_public, 0) AS "builtPublicFacilities", COALESCE(f.operating_public, 0) AS "operatingPublicFacilities",
+              COALESCE(f.public_ac, 0) AS "publicAcPiles", COALESCE(f.public_dc, 0) AS "publicDcPiles",
+              COALESCE(f.self_ac, 0) AS "selfUseAcPiles", COALESCE(f.self_dc, 0) AS "selfUseDcPiles",
+              COALESCE(f.public_kw, '0.000') AS "publicKw", COALESCE(f.self_kw, '0.000') AS "selfUseKw"
+         FROM district d LEFT JOIN communities c ON c.district_id = d.id LEFT JOIN facilities f ON f.district_id = d.id
+        ORDER BY d.id`,
+      [date],
+    );
+  }
+
+  /** Per district: communities covered at $1 (any eligibility). */
+  async coveredCounts(date: string, manager: EntityManager = this.dataSource.manager): Promise<Map<number, number>> {
+    const rows: { districtId: number; covered: number }[] = await manager.query(
+      `SELECT c.district_id AS "districtId", COUNT(*)::int AS covered FROM (${COVERED_AT('$1')}) cov
+         JOIN community c ON c.id = cov.community_id GROUP BY c.district_id`,
+      [date],
+    );
+    return new Map(rows.map((r) => [r.districtId, r.covered]));
+  }
+
+  /**
+   * Per district for a pilot plan: communities designated by $2, and those of them covered at $3. A pilot an expert
+   * panel evaluated and failed (Ezhou) does not count as completed.
+   */
+  async pilotCounts(
+    planId: number,
+    designatedBy: string,
+    coveredAt: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, { designated: number; completed: number }>> {
+    const rows: { districtId: number; designated: number; completed: number }[] = await manager.query(
+      `WITH cov AS (${COVERED_AT('$3')})
+       SELECT c.district_id AS "districtId", COUNT(*)::int AS designated,
+              COUNT(*) FILTER (WHERE cov.community_id IS NOT NULL AND p.evaluation_result IS DISTINCT FROM 'failed')::int AS completed
+         FROM pilot_designation p JOIN community c ON c.id = p.community_id
+         LEFT JOIN (SELECT DISTINCT community_id FROM cov) cov ON cov.community_id = p.community_id
+        WHERE p.plan_id = $1 AND p.designated_on <= $2
+        GROUP BY c.district_id`,
+      [planId, designatedBy, coveredAt],
+    );
+    return new Map(rows.map((r) => [r.districtId, { designated: r.designated, completed: r.completed }]));
+  }
+
+  plansStartedBy(month: string, manager: EntityManager = this.dataSource.manager): Promise<PlanRow[]> {
+    return manager.query(
+      `SELECT id, kind, start_month AS "startMonth", end_month AS "endMonth" FROM target_plan WHERE start_month <= $1 ORDER BY id`,
+      [month],
+    );
+  }
+
+  targets(planIds: number[], manager: EntityManager = this.dataSource.manager): Promise<TargetRow[]> {
+    return manager.query(
+      `SELECT plan_id AS "planId", district_id AS "districtId", target_count AS "targetCount", target_ratio::text AS "targetRatio"
+         FROM district_target WHERE plan_id = ANY($1)`,
+      [planIds],
+    );
+  }
+
+  async frozenKeys(month: string, manager: EntityManager): Promise<Set<string>> {
+    const rows: { planId: number; districtId: number | null }[] = await manager.query(
+      `SELECT plan_id AS "planId", district_id AS "districtId" FROM progress_snapshot WHERE month = $1 AND frozen`,
+      [month],
+    );
+    return new Set(rows.map((r) => `${r.planId}:${r.districtId ?? 'city'}`));
+  }
+}
