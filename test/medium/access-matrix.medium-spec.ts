@@ -1,5 +1,6 @@
 import { shanghaiMonth } from '@app/core';
 import { DEMO_PASSWORD, seedDemo } from '@app/demo';
+import { backfillSnapshots } from '@app/progress';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ApiHarness, startApi } from '../support/api-harness';
 
@@ -23,6 +24,8 @@ const RULES: Record<string, Caller[]> = {
   'POST /api/users/{id}/disable': ['office'],
   'POST /api/users/{id}/enable': ['office'],
   'GET /api/audit-events': ['office'],
+  'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/progress/trend': ['office', 'leader', 'district'],
   'GET /api/districts': ['office', 'leader', 'district', 'foreign'],
   'GET /api/communities': ['office', 'leader', 'district'],
   'GET /api/communities/{id}': ['office', 'leader', 'district'],
@@ -59,6 +62,7 @@ describe('the access matrix: every documented route, as every role and as a fore
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
+    await backfillSnapshots(db.dataSource, MONTH, MONTH);
     api = await startApi(db.url, { REDIS_URL: '' });
     tokens.office = await api.login('office', DEMO_PASSWORD);
     tokens.leader = await api.login('leader', DEMO_PASSWORD);
@@ -112,7 +116,9 @@ describe('the access matrix: every documented route, as every role and as a fore
     const [victim] = await db.dataSource.query(
       `INSERT INTO app_user (username, display_name, password_hash, role) VALUES ('matrix-victim', '矩阵测试', 'x', 'leader') RETURNING id`,
     );
+    const [plan] = await db.dataSource.query(`SELECT id FROM target_plan WHERE code = 'KM-2025-COVERAGE'`);
     own = {
+      planId: String(plan.id),
       userId: String(victim.id),
       month: MONTH,
       districtId: String(wuhua.id),
@@ -160,7 +166,9 @@ describe('the access matrix: every documented route, as every role and as a fore
       .replace('{month}', params.month)
       .replace('{districtId}', params.districtId)
       .replace('{id}', () => idFor(template))
-      .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '');
+      .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
+      .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
+      .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '');
   }
 
   it('allows exactly the callers the rules name, and refuses the others with 401 or 403', async () => {
@@ -183,6 +191,21 @@ describe('the access matrix: every documented route, as every role and as a fore
       }
     }
     expect(outcomes).toEqual([]);
+  });
+
+  it('shows a district user its own progress row and the city’s, and the office every district’s', async () => {
+    const query = `/api/progress?month=${MONTH}&planId=${own.planId}`;
+    const mine = await api.request('GET', query, { token: tokens.district });
+    expect(mine.status).toBe(200);
+    expect(mine.body.rows.map((r: any) => r.districtId)).toEqual([Number(own.districtId), null]);
+    const all = await api.request('GET', query, { token: tokens.office });
+    expect(all.body.rows).toHaveLength(20);
+    const city = all.body.rows.find((r: any) => r.districtId === null);
+    const sum = all.body.rows
+      .filter((r: any) => r.districtId !== null)
+      .reduce((t: number, r: any) => t + r.coveredEligible, 0);
+    expect(city.coveredEligible).toBe(sum);
+    expect(city.districtName).toBe('全市');
   });
 
   it('keeps another user’s notification out of reach: 404, not a hint that it exists', async () => {

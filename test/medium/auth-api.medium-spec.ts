@@ -238,6 +238,8 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'GET /api/periods/{month}/districts/{districtId}/report',
         'GET /api/periods/{month}/districts/{districtId}/template',
         'GET /api/periods/{month}/status',
+        'GET /api/progress',
+        'GET /api/progress/trend',
         'GET /api/uploads/{id}',
         'GET /api/versions/{id}/file',
         'GET /api/users',

@@ -17,6 +17,7 @@ import { WebhookEndpointController } from './notify/webhook-endpoint.controller.
 import { CalendarController } from './notify/calendar.controller.js';
 import { ReportingController } from './reporting/reporting.controller.js';
 import { UsersController } from './auth/users.controller.js';
+import { ProgressController } from './progress/progress.controller.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -52,6 +53,7 @@ export class AppModule {
         ReportingController,
         UsersController,
         AuditController,
+        ProgressController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

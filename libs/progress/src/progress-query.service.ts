@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, assertDistrictAccess, AuthenticatedUser, readableDistrictIds } from '@app/core';
+
+export interface ProgressRow {
+  districtId: number | null;
+  districtName: string;
+  targetCount: number | null;
+  targetRatio: string | null;
+  achievedCount: number;
+  pilotDesignated: number;
+  pilotCompleted: number;
+  registeredCommunities: number;
+  eligibleCommunities: number;
+  coveredEligible: number;
+  coveredIneligible: number;
+  /** coveredEligible / eligibleCommunities, 4 decimals half-up; null when nothing is eligible. */
+  coverageRatio: string | null;
+  builtPublicFacilities: number;
+  operatingPublicFacilities: number;
+  publicAcPiles: number;
+  publicDcPiles: number;
+  selfUseAcPiles: number;
+  selfUseDcPiles: number;
+  publicKw: string;
+  selfUseKw: string;
+  /** Change against the previous month's snapshot; null when there is none. */
+  change: { achievedCount: number; coveredEligible: number; publicPiles: number } | null;
+  computedAt: Date;
+}
+
+export interface ProgressTable {
+  month: string;
+  plan: { id: number; code: string; name: string; kind: string; startMonth: string; endMonth: string };
+  rows: ProgressRow[];
+}
+
+const COLUMNS = `s.district_id AS "districtId", COALESCE(d.name, '全市') AS "districtName", s.target_count AS "targetCount",
+  s.target_ratio::text AS "targetRatio", s.achieved_count AS "achievedCount", s.pilot_designated AS "pilotDesignated",
+  s.pilot_completed AS "pilotCompleted", s.registered_communities AS "registeredCommunities",
+  s.eligible_communities AS "eligibleCommunities", s.covered_eligible AS "coveredEligible",
+  s.covered_ineligible AS "coveredIneligible",
+  CASE WHEN s.eligible_communities = 0 THEN NULL
+       ELSE round(s.covered_eligible::numeric / s.eligible_communities, 4)::text END AS "coverageRatio",
+  s.built_public_facilities AS "builtPublicFacilities", s.operating_public_facilities AS "operatingPublicFacilities",
+  s.public_ac_piles AS "publicAcPiles", s.public_dc_piles AS "publicDcPiles", s.self_use_ac_piles AS "selfUseAcPiles",
+  s.self_use_dc_piles AS "selfUseDcPiles", s.public_kw::text AS "publicKw", s.self_use_kw::text AS "selfUseKw",
+  s.computed_at AS "computedAt"`;
+
+/** Dashboards read snapshots, never raw rows. A district user sees its own row and the city's. */
+@Injectable()
+export class ProgressQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async table(user: AuthenticatedUser, month: string, planId: number): Promise<ProgressTable> {
+    const [plan] = await this.dataSource.query(
+      `SELECT id, code, name, kind, start_month AS "startMonth", end_month AS "endMonth" FROM target_plan WHERE id = $1`,
+      [planId],
+    );
+    if (!plan) throw AppError.notFound('目标计划不存在');
+    const scope = readableDistrictIds(user);
+    const previous = previousMonth(month);
+    const rows: (ProgressRow & {
+      prevAchieved: number | null;
+      prevCovered: number | null;
+      prevPiles: number | null;
+    })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, p.achieved_count AS "prevAchieved", p.covered_eligible AS "prevCovered",
+                p.public_ac_piles + p.public_dc_piles AS "prevPiles"
+           FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id
+           LEFT JOIN progress_snapshot p ON p.month = $3 AND p.plan_id = s.plan_id AND p.district_id IS NOT DISTINCT FROM s.district_id
+          WHERE s.month = $1 AND s.plan_id = $2 AND (s.district_id IS NULL OR $4::int[] IS NULL OR s.district_id = ANY($4))
+          ORDER BY s.district_id IS NULL, d.sort_order, d.code`,
+      [month, planId, previous, scope],
+    );
+    if (rows.length === 0) throw AppError.notFound(`${month} 尚无该计划的汇总数据`);
+    return {
+      month,
+      plan,
+      rows: rows.map(({ prevAchieved, prevCovered, prevPiles, ...row }) => ({
+        ...row,
+        change:
+          prevAchieved === null
+            ? null
+            : {
+                achievedCount: row.achievedCount - prevAchieved,
+                coveredEligible: row.coveredEligible - (prevCovered ?? 0),
+                publicPiles: row.publicAcPiles + row.publicDcPiles - (prevPiles ?? 0),
+              },
+      })),
+    };
+  }
+
+  /** One district's (or the city's, districtId null) monthly series under a plan, oldest first. */
+  async trend(
+    user: AuthenticatedUser,
+    planId: number,
+    districtId: number | null,
+  ): Promise<Omit<ProgressRow, 'change'>[]> {
+    if (districtId !== null) assertDistrictAccess(user, districtId);
+    return this.dataSource.query(
+      `SELECT s.month, ${COLUMNS} FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id
+        WHERE s.plan_id = $1 AND s.district_id IS NOT DISTINCT FROM $2 ORDER BY s.month`,
+      [planId, districtId],
+    );
+  }
+}
+
+function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
