@@ -6,3 +6,4 @@ export * from './aggregation/progress-aggregation.service.js';
 export * from './aggregation/snapshot-rows.js';
 export * from './aggregation/backfill-snapshots.js';
 export * from './progress-query.service.js';
+export * from './projection.js';
