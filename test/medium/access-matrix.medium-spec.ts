@@ -206,6 +206,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       .reduce((t: number, r: any) => t + r.coveredEligible, 0);
     expect(city.coveredEligible).toBe(sum);
     expect(city.districtName).toBe('全市');
+    for (const row of all.body.rows) expect(['正常', '预警', '滞后']).toContain(row.projection.statusLabel);
   });
 
   it('keeps another user’s notification out of reach: 404, not a hint that it exists', async () => {

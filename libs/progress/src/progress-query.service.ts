@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, assertDistrictAccess, AuthenticatedUser, readableDistrictIds } from '@app/core';
+import {
+  PACE_WINDOW_MONTHS,
+  Projection,
+  PROJECTION_STATUS_LABELS,
+  projectTarget,
+  targetCountOfRatio,
+} from './projection.js';
 
 export interface ProgressRow {
   districtId: number | null;
@@ -26,6 +33,8 @@ export interface ProgressRow {
   selfUseKw: string;
   /** Change against the previous month's snapshot; null when there is none. */
   change: { achievedCount: number; coveredEligible: number; publicPiles: number } | null;
+  /** Whether the target is reached at the recent pace; null without a target. */
+  projection: (Projection & { statusLabel: string }) | null;
   computedAt: Date;
 }
 
@@ -74,11 +83,28 @@ export class ProgressQueryService {
       [month, planId, previous, scope],
     );
     if (rows.length === 0) throw AppError.notFound(`${month} 尚无该计划的汇总数据`);
+    const history: { districtId: number | null; month: string; achieved: number }[] = await this.dataSource.query(
+      `SELECT district_id AS "districtId", month, achieved_count AS achieved FROM progress_snapshot
+        WHERE plan_id = $1 AND month <= $2 AND month >= $3 ORDER BY month`,
+      [planId, month, addMonths(month, -PACE_WINDOW_MONTHS)],
+    );
+    const projectionOf = (row: ProgressRow): ProgressRow['projection'] => {
+      const target =
+        row.targetCount ??
+        (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null);
+      if (target === null || target === 0) return null;
+      const points = history
+        .filter((h) => h.districtId === row.districtId)
+        .map(({ month: m, achieved }) => ({ month: m, achieved }));
+      const projection = projectTarget({ history: points, target, endMonth: plan.endMonth });
+      return { ...projection, statusLabel: PROJECTION_STATUS_LABELS[projection.status] };
+    };
     return {
       month,
       plan,
       rows: rows.map(({ prevAchieved, prevCovered, prevPiles, ...row }) => ({
         ...row,
+        projection: projectionOf(row as ProgressRow),
         change:
           prevAchieved === null
             ? null
@@ -107,6 +133,11 @@ export class ProgressQueryService {
 }
 
 function previousMonth(month: string): string {
+  return addMonths(month, -1);
+}
+
+function addMonths(month: string, delta: number): string {
   const [year, m] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  const index = year * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

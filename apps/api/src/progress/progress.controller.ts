@@ -24,6 +24,6 @@ export class ProgressController {
   @ApiOperation({ summary: '月度趋势：某区县或全市在某计划下的逐月快照' })
   @ApiOkResponse({ type: [TrendPointDto] })
   trend(@CurrentUser() user: AuthenticatedUser, @Query() query: TrendQueryDto): Promise<TrendPointDto[]> {
-    return this.progress.trend(user, query.planId, query.districtId ?? null) as Promise<TrendPointDto[]>;
+    return this.progress.trend(user, query.planId, query.districtId ?? null);
   }
 }

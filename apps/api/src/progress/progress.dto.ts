@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches } from 'class-validator';
 
@@ -32,6 +32,16 @@ export class ProgressChangeDto {
   @ApiProperty({ description: '公用充电桩较上月变化' }) publicPiles!: number;
 }
 
+export class ProjectionDto {
+  @ApiProperty({ enum: ['on_track', 'at_risk', 'off_track'] }) status!: string;
+  @ApiProperty({ description: '正常 / 预警 / 滞后' }) statusLabel!: string;
+  @ApiProperty({ description: '最近 6 个月月均净增（2 位小数）' }) pace!: string;
+  @ApiProperty({ description: '距目标尚差' }) remaining!: number;
+  @ApiProperty({ nullable: true, type: String, description: '按当前速度预计完成月份' }) projectedMonth!: string | null;
+  @ApiProperty({ description: '计划截止时预计完成数' }) projectedAtEnd!: number;
+  @ApiProperty({ description: '说明' }) reason!: string;
+}
+
 export class ProgressRowDto {
   @ApiProperty({ nullable: true, type: Number, description: '区县 id；全市为空' }) districtId!: number | null;
   @ApiProperty() districtName!: string;
@@ -61,6 +71,8 @@ export class ProgressRowDto {
   @ApiProperty({ description: '自用设施总功率 kW' }) selfUseKw!: string;
   @ApiProperty({ type: ProgressChangeDto, nullable: true, description: '较上月变化' })
   change!: ProgressChangeDto | null;
+  @ApiProperty({ type: ProjectionDto, nullable: true, description: '按近期速度的预测（规则见 PROJECTION_RULE_ZH）' })
+  projection!: ProjectionDto | null;
   @ApiProperty({ description: '快照计算时间（数据新鲜度）' }) computedAt!: Date;
 }
 
@@ -79,6 +91,6 @@ export class ProgressTableDto {
   @ApiProperty({ type: [ProgressRowDto] }) rows!: ProgressRowDto[];
 }
 
-export class TrendPointDto extends ProgressRowDto {
+export class TrendPointDto extends OmitType(ProgressRowDto, ['change', 'projection'] as const) {
   @ApiProperty() month!: string;
 }
