@@ -122,7 +122,7 @@ export class ProgressQueryService {
     user: AuthenticatedUser,
     planId: number,
     districtId: number | null,
-  ): Promise<Omit<ProgressRow, 'change'>[]> {
+  ): Promise<(Omit<ProgressRow, 'change' | 'projection'> & { month: string })[]> {
     if (districtId !== null) assertDistrictAccess(user, districtId);
     return this.dataSource.query(
       `SELECT s.month, ${COLUMNS} FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id
