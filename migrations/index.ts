@@ -6,6 +6,7 @@ import { ReportingCalendarAndNotifications1795464556523 } from './1795464556523-
 import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checksum-unique.js';
 import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-history-immutable.js';
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
+import { Rankings1795471258642 } from './1795471258642-rankings.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   UploadChecksumUnique1795467721873,
   ReportHistoryImmutable1795468558827,
   ProgressSnapshots1795470500061,
+  Rankings1795471258642,
 ];

@@ -26,6 +26,12 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/audit-events': ['office'],
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
+  'GET /api/rankings/settings': ['office'],
+  'PUT /api/rankings/settings': ['office'],
+  'GET /api/rankings': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/rankings': ['office'],
+  'GET /api/rankings/{id}': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/rankings/{id}/publish': ['office'],
   'GET /api/districts': ['office', 'leader', 'district', 'foreign'],
   'GET /api/communities': ['office', 'leader', 'district'],
   'GET /api/communities/{id}': ['office', 'leader', 'district'],
@@ -117,7 +123,13 @@ describe('the access matrix: every documented route, as every role and as a fore
       `INSERT INTO app_user (username, display_name, password_hash, role) VALUES ('matrix-victim', '矩阵测试', 'x', 'leader') RETURNING id`,
     );
     const [plan] = await db.dataSource.query(`SELECT id FROM target_plan WHERE code = 'KM-2025-COVERAGE'`);
+    const draft = await api.request('POST', '/api/rankings', {
+      token: tokens.office,
+      body: { month: MONTH, planId: plan.id },
+    });
+    expect(draft.status).toBe(201);
     own = {
+      rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
       month: MONTH,
@@ -160,6 +172,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/notifications/')) return params.notificationId;
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
+      if (path.startsWith('/api/rankings/')) return params.rankingId;
       throw new Error(`no id for ${path}`);
     };
     return template

@@ -42,6 +42,8 @@ const EXPECTED_TABLES = [
   'pilot_designation',
   'progress_snapshot',
   'property_company',
+  'ranking',
+  'ranking_row',
   'report_community_row',
   'report_facility_row',
   'report_upload',
@@ -67,7 +69,7 @@ async function exerciseMigrations(url: string): Promise<void> {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
     const leftovers: unknown[] = await dataSource.query(
-      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable')`,
+      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen')`,
     );
     expect(leftovers).toEqual([]);
 

@@ -18,6 +18,8 @@ import { CalendarController } from './notify/calendar.controller.js';
 import { ReportingController } from './reporting/reporting.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
+import { RankingController } from './ranking/ranking.controller.js';
+import { RankingModule } from '@app/ranking';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -40,6 +42,7 @@ export class AppModule {
         ReportingCalendarModule,
         ReportingModule,
         ProgressModule,
+        RankingModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
         ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
@@ -54,6 +57,7 @@ export class AppModule {
         UsersController,
         AuditController,
         ProgressController,
+        RankingController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

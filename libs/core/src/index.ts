@@ -4,6 +4,7 @@ export * from './jobs/queue-name.js';
 export * from './jobs/job-handler.js';
 export * from './jobs/job-queue.js';
 export * from './time/shanghai-time.js';
+export * from './time/month-arithmetic.js';
 export * from './time/clock.js';
 export * from './jobs/job-handler-registry.js';
 export * from './jobs/in-process-job-queue.js';

@@ -6,6 +6,7 @@ import { GRID_ENTITIES } from '@app/grid';
 import { AUTH_ENTITIES } from '@app/auth';
 import { CORE_ENTITIES } from '@app/core';
 import { NOTIFY_ENTITIES } from '@app/notify';
+import { RANKING_ENTITIES } from '@app/ranking';
 
 /** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
 export const ALL_ENTITIES = [
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...GRID_ENTITIES,
   ...AUTH_ENTITIES,
   ...NOTIFY_ENTITIES,
+  ...RANKING_ENTITIES,
 ];

@@ -1,4 +1,6 @@
 import { AppError, shanghaiDate, shanghaiInstant, shanghaiMonth } from '@app/core';
+
+export { addMonths, nextMonth, previousMonth } from '@app/core';
 import { CalendarSettings } from '../calendar/calendar-settings.js';
 
 /**
@@ -20,21 +22,6 @@ export function assertReportingMonth(value: string): void {
 /** The reporting month an instant falls in. */
 export function currentReportingMonth(now: Date): string {
   return shanghaiMonth(now);
-}
-
-export function addMonths(month: string, delta: number): string {
-  const [, year, mon] = MONTH_PATTERN.exec(month) ?? [];
-  if (!year) throw new Error(`not a month: ${month}`);
-  const index = Number(year) * 12 + (Number(mon) - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function previousMonth(month: string): string {
-  return addMonths(month, -1);
-}
-
-export function nextMonth(month: string): string {
-  return addMonths(month, 1);
 }
 
 /** 'YYYY-MM' + day → 'YYYY-MM-DD' (the caller keeps day within the month). */
