@@ -54,6 +54,16 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/versions/{id}/file': ['office', 'leader', 'district'],
   'POST /api/versions/{id}/accept': ['office'],
   'POST /api/versions/{id}/return': ['office'],
+  'POST /api/platform/imports': ['office'],
+  'GET /api/platform/imports': ['office', 'leader'],
+  'GET /api/platform/imports/{id}': ['office', 'leader'],
+  // The municipal platform's key, not a user's token: every user (and no key at all) gets 401.
+  'POST /api/platform/records': [],
+  'GET /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys/{id}/rotate': ['office'],
+  'POST /api/platform/api-keys/{id}/revoke': ['office'],
+  'GET /api/platform/cross-check': ['office', 'leader', 'district'],
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -128,7 +138,26 @@ describe('the access matrix: every documented route, as every role and as a fore
       body: { month: MONTH, planId: plan.id },
     });
     expect(draft.status).toBe(201);
+    const platformCsv = new FormData();
+    platformCsv.append(
+      'file',
+      new Blob(['平台编号,接入日期,交流桩数,直流桩数,总功率（kW）\r\nKMCD-MATRIX-1,2026-01-05,2,0,14\r\n']),
+      'platform.csv',
+    );
+    const platformImport = await fetch(`${api.baseUrl}/api/platform/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.office}` },
+      body: platformCsv,
+    });
+    expect(platformImport.status).toBe(201);
+    const platformKey = await api.request('POST', '/api/platform/api-keys', {
+      token: tokens.office,
+      body: { name: '矩阵测试' },
+    });
+    expect(platformKey.status).toBe(201);
     own = {
+      platformImportId: String(((await platformImport.json()) as { id: number }).id),
+      platformKeyId: String(platformKey.body.id),
       rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
@@ -173,6 +202,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
       if (path.startsWith('/api/rankings/')) return params.rankingId;
+      if (path.startsWith('/api/platform/imports/')) return params.platformImportId;
+      if (path.startsWith('/api/platform/api-keys/')) return params.platformKeyId;
       throw new Error(`no id for ${path}`);
     };
     return template
@@ -180,6 +211,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       .replace('{districtId}', params.districtId)
       .replace('{id}', () => idFor(template))
       .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
+      .concat(template === '/api/platform/cross-check' ? `?districtId=${params.districtId}` : '')
       .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
       .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '');
   }

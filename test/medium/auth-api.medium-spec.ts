@@ -265,6 +265,15 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'PUT /api/rankings/settings',
         'GET /api/calendar/steps',
         'PATCH /api/periods/{month}/deadline',
+        'POST /api/platform/imports',
+        'GET /api/platform/imports',
+        'GET /api/platform/imports/{id}',
+        'POST /api/platform/records',
+        'GET /api/platform/api-keys',
+        'POST /api/platform/api-keys',
+        'POST /api/platform/api-keys/{id}/rotate',
+        'POST /api/platform/api-keys/{id}/revoke',
+        'GET /api/platform/cross-check',
       ].sort(),
     );
     const publicRoutes = documented.filter((d) => !d.secured).map((d) => d.route);

@@ -40,6 +40,10 @@ const EXPECTED_TABLES = [
   'notification',
   'operator_enterprise',
   'pilot_designation',
+  'platform_api_key',
+  'platform_facility_record',
+  'platform_import',
+  'platform_monthly_energy',
   'progress_snapshot',
   'property_company',
   'ranking',
@@ -69,7 +73,7 @@ async function exerciseMigrations(url: string): Promise<void> {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
     const leftovers: unknown[] = await dataSource.query(
-      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen')`,
+      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen', 'platform_history_is_immutable')`,
     );
     expect(leftovers).toEqual([]);
 
