@@ -274,6 +274,16 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'POST /api/platform/api-keys/{id}/rotate',
         'POST /api/platform/api-keys/{id}/revoke',
         'GET /api/platform/cross-check',
+        'GET /api/subsidy/settings',
+        'PUT /api/subsidy/settings',
+        'GET /api/subsidy/eligibility',
+        'POST /api/subsidy/service-surveys',
+        'GET /api/subsidy/service-surveys',
+        'GET /api/subsidy/rounds',
+        'POST /api/subsidy/rounds',
+        'GET /api/subsidy/rounds/{id}',
+        'POST /api/subsidy/rounds/{id}/confirm',
+        'DELETE /api/subsidy/rounds/{id}',
       ].sort(),
     );
     const publicRoutes = documented.filter((d) => !d.secured).map((d) => d.route);

@@ -21,6 +21,8 @@ import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { RankingModule } from '@app/ranking';
 import { PlatformModule } from '@app/platform';
+import { SubsidyModule } from '@app/subsidy';
+import { SubsidyController } from './subsidy/subsidy.controller.js';
 import { PlatformController } from './platform/platform.controller.js';
 import { PlatformKeyGuard } from './platform/platform-key.guard.js';
 import { AuditController } from './auth/audit.controller.js';
@@ -47,6 +49,7 @@ export class AppModule {
         ProgressModule,
         RankingModule,
         PlatformModule,
+        SubsidyModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
         ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
@@ -63,6 +66,7 @@ export class AppModule {
         ProgressController,
         RankingController,
         PlatformController,
+        SubsidyController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
