@@ -54,6 +54,27 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/versions/{id}/file': ['office', 'leader', 'district'],
   'POST /api/versions/{id}/accept': ['office'],
   'POST /api/versions/{id}/return': ['office'],
+  'POST /api/platform/imports': ['office'],
+  'GET /api/platform/imports': ['office', 'leader'],
+  'GET /api/platform/imports/{id}': ['office', 'leader'],
+  // The municipal platform's key, not a user's token: every user (and no key at all) gets 401.
+  'POST /api/platform/records': [],
+  'GET /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys/{id}/rotate': ['office'],
+  'POST /api/platform/api-keys/{id}/revoke': ['office'],
+  'GET /api/platform/cross-check': ['office', 'leader', 'district'],
+  'GET /api/subsidy/settings': ['office'],
+  'PUT /api/subsidy/settings': ['office'],
+  'GET /api/subsidy/eligibility': ['office', 'leader', 'district'],
+  'POST /api/subsidy/service-surveys': ['office'],
+  'GET /api/subsidy/service-surveys': ['office', 'leader', 'district'],
+  'GET /api/subsidy/rounds': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/subsidy/rounds': ['office'],
+  // A round is city-wide: the foreign caller is the same district user; a draft answers it 404, not 403.
+  'GET /api/subsidy/rounds/{id}': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/subsidy/rounds/{id}/confirm': ['office'],
+  'DELETE /api/subsidy/rounds/{id}': ['office'],
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -128,7 +149,37 @@ describe('the access matrix: every documented route, as every role and as a fore
       body: { month: MONTH, planId: plan.id },
     });
     expect(draft.status).toBe(201);
+    const platformCsv = new FormData();
+    platformCsv.append(
+      'file',
+      new Blob(['平台编号,接入日期,交流桩数,直流桩数,总功率（kW）\r\nKMCD-MATRIX-1,2026-01-05,2,0,14\r\n']),
+      'platform.csv',
+    );
+    const platformImport = await fetch(`${api.baseUrl}/api/platform/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.office}` },
+      body: platformCsv,
+    });
+    expect(platformImport.status).toBe(201);
+    const platformKey = await api.request('POST', '/api/platform/api-keys', {
+      token: tokens.office,
+      body: { name: '矩阵测试' },
+    });
+    expect(platformKey.status).toBe(201);
+    const subsidySettings = await api.request('PUT', '/api/subsidy/settings', {
+      token: tokens.office,
+      body: { yuanPerKw: '200', capYuan: '30000', ezhouServiceStandard: false },
+    });
+    expect(subsidySettings.status).toBe(200);
+    const subsidyRound = await api.request('POST', '/api/subsidy/rounds', {
+      token: tokens.office,
+      body: { name: '矩阵测试批次' },
+    });
+    expect(subsidyRound.status).toBe(201);
     own = {
+      subsidyRoundId: String(subsidyRound.body.id),
+      platformImportId: String(((await platformImport.json()) as { id: number }).id),
+      platformKeyId: String(platformKey.body.id),
       rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
@@ -173,6 +224,9 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
       if (path.startsWith('/api/rankings/')) return params.rankingId;
+      if (path.startsWith('/api/platform/imports/')) return params.platformImportId;
+      if (path.startsWith('/api/platform/api-keys/')) return params.platformKeyId;
+      if (path.startsWith('/api/subsidy/rounds/')) return params.subsidyRoundId;
       throw new Error(`no id for ${path}`);
     };
     return template
@@ -180,6 +234,11 @@ describe('the access matrix: every documented route, as every role and as a fore
       .replace('{districtId}', params.districtId)
       .replace('{id}', () => idFor(template))
       .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
+      .concat(
+        ['/api/platform/cross-check', '/api/subsidy/eligibility', '/api/subsidy/service-surveys'].includes(template)
+          ? `?districtId=${params.districtId}`
+          : '',
+      )
       .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
       .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '');
   }

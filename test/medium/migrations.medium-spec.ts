@@ -36,10 +36,15 @@ const EXPECTED_TABLES = [
   'district_report',
   'district_target',
   'facility',
+  'facility_service_survey',
   'nearby_coverage',
   'notification',
   'operator_enterprise',
   'pilot_designation',
+  'platform_api_key',
+  'platform_facility_record',
+  'platform_import',
+  'platform_monthly_energy',
   'progress_snapshot',
   'property_company',
   'ranking',
@@ -51,6 +56,8 @@ const EXPECTED_TABLES = [
   'reporting_period',
   'schema_migration',
   'street',
+  'subsidy_round',
+  'subsidy_round_line',
   'target_plan',
   'webhook_delivery',
   'webhook_endpoint',
@@ -69,7 +76,7 @@ async function exerciseMigrations(url: string): Promise<void> {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
     const leftovers: unknown[] = await dataSource.query(
-      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen')`,
+      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen', 'platform_history_is_immutable', 'subsidy_round_is_frozen', 'subsidy_round_line_is_frozen')`,
     );
     expect(leftovers).toEqual([]);
 

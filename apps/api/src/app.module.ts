@@ -20,6 +20,11 @@ import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { RankingModule } from '@app/ranking';
+import { PlatformModule } from '@app/platform';
+import { SubsidyModule } from '@app/subsidy';
+import { SubsidyController } from './subsidy/subsidy.controller.js';
+import { PlatformController } from './platform/platform.controller.js';
+import { PlatformKeyGuard } from './platform/platform-key.guard.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -43,6 +48,8 @@ export class AppModule {
         ReportingModule,
         ProgressModule,
         RankingModule,
+        PlatformModule,
+        SubsidyModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
         ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
@@ -58,12 +65,15 @@ export class AppModule {
         AuditController,
         ProgressController,
         RankingController,
+        PlatformController,
+        SubsidyController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         LoginThrottlerGuard,
+        PlatformKeyGuard,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, JobHandlerRegistry, JobQueue } from '@app/core';
 import { DatabaseConnection } from '@app/database';
@@ -14,6 +15,8 @@ export async function createApiApp(config: AppConfig, connection: DatabaseConnec
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     abortOnError: false,
   });
+  // The municipal platform pushes up to 10,000 records in one JSON body (POST /api/platform/records).
+  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -31,6 +34,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .addBearerAuth()
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Platform-Key', description: '市级平台接口密钥' },
+      'platform-key',
+    )
     .build();
   return SwaggerModule.createDocument(app, options);
 }

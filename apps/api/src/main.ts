@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadAppConfigOrExit, shanghaiDate } from '@app/core';
 import { openDatabase } from '@app/database';
-import { demoAccountsTable, seedDemo } from '@app/demo';
+import { demoAccountsTable, seedDemo, seedDemoSubsidy } from '@app/demo';
 import { backfillSnapshots } from '@app/progress';
 import { createApiApp } from './bootstrap.js';
 
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       // Dashboards read snapshots: compute the demo's whole history once.
       const history = await backfillSnapshots(connection.dataSource, DEMO_HISTORY_FROM, today.slice(0, 7));
       logger.log(`已汇总 ${history.months} 个月的进度快照，用时 ${history.elapsedMs} ms`);
+      const subsidy = await seedDemoSubsidy(connection.dataSource, { asOf: today });
+      logger.log(`已导入市级平台演示记录 ${subsidy.platformRecords} 条，生成补贴批次草稿「${subsidy.roundName}」`);
     }
     demo = true;
   }
