@@ -20,7 +20,9 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  { id: number; ok: true; result: ReportWorkbookRead } | { id: number; ok: false; message: string };
+  | { id: number; started: true }
+  | { id: number; ok: true; result: ReportWorkbookRead }
+  | { id: number; ok: false; message: string };
 
 export interface ParseOptions {
   /** Wall-clock limit of the parse; the thread is terminated when it is reached. */
@@ -30,6 +32,8 @@ export interface ParseOptions {
 
 /** Threads kept for reuse; a process runs at most this many parses at once, more wait for a free thread. */
 const MAX_THREADS = 2;
+/** A new thread that has not taken its first message by then is taken for broken. */
+const THREAD_START_TIMEOUT_MS = 30_000;
 
 /**
  * Under jest or a benchmark the code runs from TypeScript source: the thread then compiles the entry (and what it
@@ -88,8 +92,12 @@ class ParseThreadPool {
     const id = this.nextId++;
     let reusable = false;
     try {
-      const response = await new Promise<ParseResponse | 'timeout' | 'out-of-memory'>((resolve, reject) => {
-        const timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+      type Outcome = Exclude<ParseResponse, { started: true }> | 'timeout' | 'out-of-memory';
+      const response = await new Promise<Outcome>((resolve, reject) => {
+        let timer = setTimeout(
+          () => reject(new Error('parse thread did not start')),
+          THREAD_START_TIMEOUT_MS + options.timeoutMs,
+        );
         const cleanup = () => {
           clearTimeout(timer);
           thread.off('message', onMessage);
@@ -98,6 +106,11 @@ class ParseThreadPool {
         };
         const onMessage = (message: ParseResponse) => {
           if (message.id !== id) return;
+          if ('started' in message) {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+            return;
+          }
           cleanup();
           resolve(message);
         };

@@ -7,6 +7,8 @@ import { readReportWorkbook } from '../report-workbook.reader.js';
 import type { ParseRequest, ParseResponse } from './report-parse.pool.js';
 
 parentPort?.on('message', (request: ParseRequest) => {
+  // The deadline runs from here: a thread's own start (loading exceljs) is not the file's time.
+  parentPort?.postMessage({ id: request.id, started: true } satisfies ParseResponse);
   readReportWorkbook(Buffer.from(request.bytes), request.limits).then(
     (result) => parentPort?.postMessage({ id: request.id, ok: true, result } satisfies ParseResponse),
     (error: Error) =>
