@@ -6,8 +6,10 @@ import {
   assertDistrictAccess,
   AuthenticatedUser,
   Clock,
+  districtScopeSql,
   JobQueue,
   QueueName,
+  readableDistrictIds,
   shanghaiMonth,
 } from '@app/core';
 import { AuditService } from '@app/auth';
@@ -66,7 +68,10 @@ export class ReportUploadService {
     const fileName = file.originalName.slice(0, 255) || 'report.xlsx';
 
     const { upload, duplicate } = await this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(DistrictReport, { where: { periodId: period.id, districtId } });
+      const [report]: Pick<DistrictReport, 'id' | 'state'>[] = await manager.query(
+        `SELECT id, state FROM district_report WHERE period_id = $1 AND district_id = $2 AND ${districtScopeSql('district_id', 3)}`,
+        [period.id, districtId, readableDistrictIds(user)],
+      );
       if (!report) throw AppError.notFound('该区县没有本期报表');
       if (report.state === ReportState.Accepted) {
         throw AppError.conflict('本期报表已审核通过，不能再上传；如需更正，请联系市发展改革委退回');
