@@ -35,7 +35,7 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
     await exited;
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('服务已启动')) {
