@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
+import { AppConfig, AppConfigModule, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { OrgModule } from '@app/org';
@@ -36,6 +36,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        AppConfigModule.forRoot(config),
         DatabaseModule.forConnection(connection),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         AuthModule.forRoot(config),
@@ -69,7 +70,6 @@ export class AppModule {
         SubsidyController,
       ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         LoginThrottlerGuard,

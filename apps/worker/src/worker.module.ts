@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
+import { AppConfig, AppConfigModule, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuditModule } from '@app/auth';
 import { NotifyModule } from '@app/notify';
@@ -13,8 +13,14 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        AppConfigModule.forRoot(config),
         DatabaseModule.forConnection(connection),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, consume: true }),
+        JobsModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          consume: true,
+          lockDurationMs: config.JOB_LOCK_MS,
+        }),
         ClockModule,
         AuditModule,
         NotifyModule,
@@ -24,7 +30,6 @@ export class WorkerModule {
         CalendarSchedulingModule,
         UploadRelayModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 }

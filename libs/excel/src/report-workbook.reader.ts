@@ -123,6 +123,9 @@ export const READER_MESSAGES = {
     `应从下拉列表选择「企业名称（统一社会信用代码）」，或填写 18 位统一社会信用代码，实际为「${shown}」`,
   duplicateCommunity: (code: string, first: number) => `社区编码「${code}」与第 ${first} 行重复：每个社区只能填报一行`,
   duplicateFacility: (code: string, first: number) => `设施编码「${code}」与第 ${first} 行重复：同一设施只能填报一行`,
+  parseTimeout: (seconds: number) =>
+    `文件解析超过 ${seconds} 秒仍未完成，已停止处理，未写入任何数据：请删除多余的行、列、格式和图片后重新上传`,
+  parseOutOfMemory: '文件解析所需内存超过上限，已停止处理，未写入任何数据：请删除多余的行、列、格式和图片后重新上传',
 } as const;
 
 const SHOWN_MAX = 40;

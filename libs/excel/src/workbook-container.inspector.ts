@@ -20,8 +20,8 @@ export interface WorkbookLimits {
   /** Entries smaller than this are not ratio-checked (tiny parts compress absurdly and harmlessly). Default 1 MiB. */
   ratioCheckFromBytes: number;
   /**
-   * Cells in all worksheets (merged ranges count by area), counted in the XML before exceljs builds them in
-   * memory. Default 500,000.
+   * Cells in all worksheets (merged ranges and defined names count by area), counted in the XML before exceljs
+   * builds them in memory. Default 500,000.
    */
   maxCells: number;
   /** Rows in one data sheet. Default 50,000. */
@@ -139,8 +139,12 @@ export function inspectWorkbookContainer(buffer: Buffer, limits: Partial<Workboo
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
       // A merged range counts by its area: exceljs's in-memory reader creates every cell of it.
       cellCount += countCells(inflated.data) + mergedArea(inflated.data);
-      if (cellCount > limit.maxCells) return fail(CONTAINER_MESSAGES.tooManyCells(cellCount, limit.maxCells));
+    } else if (entry.name === 'xl/workbook.xml') {
+      // So does a defined name: exceljs's DefinedNames model builds a cell for every address of its range, so a
+      // 24 KB file naming A1:XFD1048576 would never finish loading.
+      cellCount += definedNameArea(inflated.data);
     }
+    if (cellCount > limit.maxCells) return fail(CONTAINER_MESSAGES.tooManyCells(cellCount, limit.maxCells));
   }
   const publicEntries = entries.map(({ name, compressedBytes, uncompressedBytes }) => ({
     name,
@@ -330,6 +334,24 @@ function mergedArea(xml: Buffer): number {
   for (const [, left, top, right, bottom] of xml.toString('latin1').matchAll(MERGE_REF)) {
     const width = Math.abs(columnNumber(right) - columnNumber(left)) + 1;
     area += width * (Math.abs(Number(bottom) - Number(top)) + 1);
+  }
+  return area;
+}
+
+/** The ranges exceljs expands: `$A$1` or `$A$1:$B$2` (its rangeRegexp), each comma-separated part of a name. */
+const DEFINED_NAME = /<definedName\b[^>]*>([^<]*)<\/definedName>/g;
+const ABSOLUTE_RANGE = /\$([A-Z]{1,3})\$(\d{1,7})(?::\$([A-Z]{1,3})\$(\d{1,7}))?/;
+
+function definedNameArea(xml: Buffer): number {
+  if (xml.indexOf('<definedName') < 0) return 0;
+  let area = 0;
+  for (const [, text] of xml.toString('utf8').matchAll(DEFINED_NAME)) {
+    for (const part of text.split(',')) {
+      const range = ABSOLUTE_RANGE.exec(part.split('!').pop() ?? '');
+      if (!range) continue;
+      const [, left, top, right = left, bottom = top] = range;
+      area += (Math.abs(columnNumber(right) - columnNumber(left)) + 1) * (Math.abs(Number(bottom) - Number(top)) + 1);
+    }
   }
   return area;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, assertDistrictAccess, AuthenticatedUser, readableDistrictIds } from '@app/core';
+import { AppError, assertDistrictAccess, AuthenticatedUser, districtScopeSql, readableDistrictIds } from '@app/core';
 import {
   PACE_WINDOW_MONTHS,
   Projection,
@@ -126,8 +126,9 @@ export class ProgressQueryService {
     if (districtId !== null) assertDistrictAccess(user, districtId);
     return this.dataSource.query(
       `SELECT s.month, ${COLUMNS} FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id
-        WHERE s.plan_id = $1 AND s.district_id IS NOT DISTINCT FROM $2 ORDER BY s.month`,
-      [planId, districtId],
+        WHERE s.plan_id = $1 AND s.district_id IS NOT DISTINCT FROM $2
+          AND (s.district_id IS NULL OR ${districtScopeSql('s.district_id', 3)}) ORDER BY s.month`,
+      [planId, districtId, readableDistrictIds(user)],
     );
   }
 }
