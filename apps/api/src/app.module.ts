@@ -20,6 +20,10 @@ import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
 import { RankingModule } from '@app/ranking';
+import { GridModule } from '@app/grid';
+import { RatingModule } from '@app/rating';
+import { GridController, WorkingCalendarController } from './grid/grid.controller.js';
+import { ComplaintController, PatrolController, RatingController } from './rating/rating.controller.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -43,6 +47,8 @@ export class AppModule {
         ReportingModule,
         ProgressModule,
         RankingModule,
+        GridModule,
+        RatingModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
         ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
@@ -58,6 +64,11 @@ export class AppModule {
         AuditController,
         ProgressController,
         RankingController,
+        WorkingCalendarController,
+        GridController,
+        ComplaintController,
+        PatrolController,
+        RatingController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
