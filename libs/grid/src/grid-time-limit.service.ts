@@ -187,7 +187,18 @@ function breachesOf(e: GridFacilityEvaluation): GridBreach[] {
   return e.steps
     .filter((s) => LATE.has(s.status))
     .map((s) => ({
-      ...s,
+      step: s.step,
+      name: s.name,
+      limit: s.limit,
+      unit: s.unit,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      deadline: s.deadline,
+      used: s.used,
+      overrun: s.overrun,
+      overrunUnit: s.overrunUnit,
+      status: s.status,
+      description: s.description,
       facilityId: e.facilityId,
       code: e.code,
       facilityName: e.name,
