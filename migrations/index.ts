@@ -7,6 +7,7 @@ import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checks
 import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-history-immutable.js';
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 import { Rankings1795471258642 } from './1795471258642-rankings.js';
+import { Ratings1796150090600 } from './1796150090600-ratings.js';
 import { PlatformRecords1796150410854 } from './1796150410854-platform-records.js';
 import { SubsidyRounds1796151453357 } from './1796151453357-subsidy-rounds.js';
 
@@ -20,6 +21,7 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportHistoryImmutable1795468558827,
   ProgressSnapshots1795470500061,
   Rankings1795471258642,
+  Ratings1796150090600,
   PlatformRecords1796150410854,
   SubsidyRounds1796151453357,
 ];

@@ -7,6 +7,18 @@ import { ApiHarness, startApi } from '../support/api-harness';
 const MONTH = shanghaiMonth(new Date());
 
 type Caller = 'anonymous' | 'office' | 'leader' | 'district' | 'foreign';
+/** List routes scoped by a districtId query parameter. */
+const DISTRICT_QUERY = [
+  '/api/communities',
+  '/api/platform/cross-check',
+  '/api/subsidy/eligibility',
+  '/api/subsidy/service-surveys',
+  '/api/complaints',
+  '/api/patrols',
+  '/api/grid/facilities',
+  '/api/grid/breaches/districts',
+  '/api/grid/breaches/operators',
+];
 const CALLERS: Caller[] = ['anonymous', 'office', 'leader', 'district', 'foreign'];
 
 /**
@@ -75,6 +87,30 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/subsidy/rounds/{id}': ['office', 'leader', 'district', 'foreign'],
   'POST /api/subsidy/rounds/{id}/confirm': ['office'],
   'DELETE /api/subsidy/rounds/{id}': ['office'],
+  'GET /api/working-calendar': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/working-calendar': ['office'],
+  'GET /api/working-calendar/{year}': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/working-calendar/days/{date}': ['office'],
+  'DELETE /api/working-calendar/days/{date}': ['office'],
+  'GET /api/grid/facilities': ['office', 'leader', 'district'],
+  'GET /api/grid/breaches/districts': ['office', 'leader', 'district'],
+  'GET /api/grid/breaches/operators': ['office', 'leader', 'district'],
+  'GET /api/complaints': ['office', 'leader', 'district'],
+  // The community named in the body decides the district; an empty body meets validation for both. A foreign
+  // community is refused with 403: test/medium/complaints-patrols.medium-spec.ts.
+  'POST /api/complaints': ['office', 'district', 'foreign'],
+  'GET /api/complaints/{id}': ['office', 'leader', 'district'],
+  'POST /api/complaints/{id}/confirm': ['office'],
+  'POST /api/complaints/{id}/dismiss': ['office'],
+  'GET /api/patrols': ['office', 'leader', 'district'],
+  'POST /api/patrols': ['office', 'district', 'foreign'],
+  'PATCH /api/patrols/{id}/rectification': ['office', 'district'],
+  'GET /api/ratings/settings': ['office'],
+  'PUT /api/ratings/settings': ['office'],
+  'GET /api/ratings': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/ratings': ['office'],
+  'GET /api/ratings/{id}': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/ratings/{id}/confirm': ['office'],
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -177,10 +213,35 @@ describe('the access matrix: every documented route, as every role and as a fore
       body: { name: '矩阵测试批次' },
     });
     expect(subsidyRound.status).toBe(201);
+    const rating = await api.request('POST', '/api/ratings', { token: tokens.office, body: { year: 2025 } });
+    expect(rating.status).toBe(201);
+    const complaintIn = async (districtId: number) => {
+      const [row] = await db.dataSource.query(
+        `INSERT INTO complaint (property_company_id, community_id, district_id, kind, received_on, description)
+         SELECT c.property_company_id, c.id, c.district_id, 'other', '2025-05-06', '矩阵测试投诉'
+           FROM community c WHERE c.district_id = $1 AND c.property_company_id IS NOT NULL ORDER BY c.id LIMIT 1
+         RETURNING id`,
+        [districtId],
+      );
+      return String(row.id);
+    };
+    const patrolIn = async (districtId: number) => {
+      const [row] = await db.dataSource.query(
+        `INSERT INTO safety_patrol (community_id, property_company_id, patrolled_on, result, issues)
+         SELECT c.id, c.property_company_id, '2020-01-02', 'issues_found', '矩阵测试隐患'
+           FROM community c WHERE c.district_id = $1 AND c.property_company_id IS NOT NULL ORDER BY c.id LIMIT 1
+         RETURNING id`,
+        [districtId],
+      );
+      return String(row.id);
+    };
     own = {
       subsidyRoundId: String(subsidyRound.body.id),
       platformImportId: String(((await platformImport.json()) as { id: number }).id),
       platformKeyId: String(platformKey.body.id),
+      complaintId: await complaintIn(wuhua.id),
+      patrolId: await patrolIn(wuhua.id),
+      ratingId: String(rating.body.id),
       rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
@@ -199,6 +260,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       uploadId: theirs.uploadId,
       versionId: theirs.versionId,
       notificationId: String(officeNotification.id),
+      complaintId: await complaintIn(panlong.id),
+      patrolId: await patrolIn(panlong.id),
     };
     const doc = await api.request('GET', '/api/docs-json');
     documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
@@ -228,20 +291,23 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/platform/imports/')) return params.platformImportId;
       if (path.startsWith('/api/platform/api-keys/')) return params.platformKeyId;
       if (path.startsWith('/api/subsidy/rounds/')) return params.subsidyRoundId;
+      if (path.startsWith('/api/ratings/')) return params.ratingId;
+      if (path.startsWith('/api/complaints/')) return params.complaintId;
+      if (path.startsWith('/api/patrols/')) return params.patrolId;
       throw new Error(`no id for ${path}`);
     };
-    return template
-      .replace('{month}', params.month)
-      .replace('{districtId}', params.districtId)
-      .replace('{id}', () => idFor(template))
-      .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
-      .concat(
-        ['/api/platform/cross-check', '/api/subsidy/eligibility', '/api/subsidy/service-surveys'].includes(template)
-          ? `?districtId=${params.districtId}`
-          : '',
-      )
-      .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
-      .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '');
+    return (
+      template
+        .replace('{month}', params.month)
+        .replace('{districtId}', params.districtId)
+        .replace('{id}', () => idFor(template))
+        .replace('{year}', '2024')
+        // A date in a year the calendar does not cover: an allowed edit meets validation and changes nothing.
+        .replace('{date}', '2099-05-01')
+        .concat(DISTRICT_QUERY.includes(template) ? `?districtId=${params.districtId}` : '')
+        .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
+        .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
+    );
   }
 
   it('allows exactly the callers the rules name, and refuses the others with 401 or 403', async () => {
@@ -264,7 +330,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       }
     }
     expect(outcomes).toEqual([]);
-  });
+    // Some 320 requests, a few of them evaluating the whole register: generous for a shared two-core machine.
+  }, 300_000);
 
   it('shows a district user its own progress row and the city’s, and the office every district’s', async () => {
     const query = `/api/progress?month=${MONTH}&planId=${own.planId}`;

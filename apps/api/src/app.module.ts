@@ -25,6 +25,10 @@ import { SubsidyModule } from '@app/subsidy';
 import { SubsidyController } from './subsidy/subsidy.controller.js';
 import { PlatformController } from './platform/platform.controller.js';
 import { PlatformKeyGuard } from './platform/platform-key.guard.js';
+import { GridModule } from '@app/grid';
+import { RatingModule } from '@app/rating';
+import { GridController, WorkingCalendarController } from './grid/grid.controller.js';
+import { ComplaintController, PatrolController, RatingController } from './rating/rating.controller.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
@@ -51,6 +55,8 @@ export class AppModule {
         RankingModule,
         PlatformModule,
         SubsidyModule,
+        GridModule,
+        RatingModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
         ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
       ],
@@ -68,6 +74,11 @@ export class AppModule {
         RankingController,
         PlatformController,
         SubsidyController,
+        WorkingCalendarController,
+        GridController,
+        ComplaintController,
+        PatrolController,
+        RatingController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },
