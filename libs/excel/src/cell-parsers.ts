@@ -105,9 +105,10 @@ export function parseText(raw: RawCellValue, options: TextOptions = {}): CellPar
           : typeof value === 'boolean'
             ? booleanText(value)
             : dateToIso(value);
-    const length = [...text].length;
-    if (options.maxLength !== undefined && length > options.maxLength) {
-      return fail(`内容过长：最多 ${options.maxLength} 个字，实际 ${length} 个字`);
+    // Code points never outnumber UTF-16 units: most texts need no count.
+    if (options.maxLength !== undefined && text.length > options.maxLength) {
+      const length = [...text].length;
+      if (length > options.maxLength) return fail(`内容过长：最多 ${options.maxLength} 个字，实际 ${length} 个字`);
     }
     return ok(text);
   });
@@ -258,7 +259,10 @@ function resolve(raw: RawCellValue): Resolved {
 function resolveText(text: string): Resolved {
   const cleaned = cleanText(text);
   if (cleaned === '') return { kind: CellKind.Empty };
-  const shown = [...cleaned].length > SHOWN_MAX ? `${[...cleaned].slice(0, SHOWN_MAX).join('')}…` : cleaned;
+  const shown =
+    cleaned.length > SHOWN_MAX && [...cleaned].length > SHOWN_MAX
+      ? `${[...cleaned].slice(0, SHOWN_MAX).join('')}…`
+      : cleaned;
   return { kind: CellKind.Value, value: cleaned, shown };
 }
 
@@ -297,6 +301,7 @@ function dateToIso(date: Date): string {
 /** Shortest round-trip form (ECMA-262 Number::toString), with any exponent written out in full. */
 function numberToPlainString(n: number): string {
   const s = String(n);
+  if (!s.includes('e')) return s;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;
   const [, sign, lead, rest = '', exponent] = m;
@@ -374,9 +379,8 @@ const DATE_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 function readDate(value: string | number | boolean | Date, shown: string): CellParseResult<string> {
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? fail(MESSAGE_DATE_FORMAT) : ok(dateToIso(value));
-  }
+  // `shown` is already dateToIso(value) for a Date (resolve), worked out once per cell.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? fail(MESSAGE_DATE_FORMAT) : ok(shown);
   if (typeof value === 'boolean') return fail(MESSAGE_DATE_FORMAT);
   if (typeof value === 'number') {
     // A clerk typing 20240305 into a General cell gets the number, far beyond any serial (max 2958465 = 9999-12-31).

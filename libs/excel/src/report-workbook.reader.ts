@@ -249,8 +249,8 @@ class MetaSheetReader {
   }
 
   row(row: ExcelJS.Row): void {
-    const key = plainText(row.getCell(1).value);
-    const value = plainText(row.getCell(2).value);
+    const key = plainText(cellValue(row, 1));
+    const value = plainText(cellValue(row, 2));
     if (key && !this.found.has(key)) this.found.set(key, { row: row.number, value });
   }
 
@@ -355,7 +355,11 @@ class DataSheetReader<K extends string, V> {
   }
 
   private raw(row: ExcelJS.Row, column: number): RawCellValue {
-    return this.covered.has(`${row.number}:${column}`) ? null : fromExcelJs(row.getCell(column).value);
+    return this.isCovered(row.number, column) ? null : fromExcelJs(cellValue(row, column));
+  }
+
+  private isCovered(rowNumber: number, column: number): boolean {
+    return this.covered.size > 0 && this.covered.has(`${rowNumber}:${column}`);
   }
 
   private dataRow(row: ExcelJS.Row): void {
@@ -375,7 +379,7 @@ class DataSheetReader<K extends string, V> {
     let valid = !merged;
     const values: Record<string, unknown> = {};
     columns.forEach((column, index) => {
-      if (this.covered.has(`${rowNumber}:${index + 1}`)) return;
+      if (this.isCovered(rowNumber, index + 1)) return;
       const parsed = parseTemplateCell(column, raws[index]);
       if (parsed.ok) values[column.key] = parsed.value;
       else {
@@ -580,6 +584,11 @@ const LAST_EXCEL_DAY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 function fromExcelJs(value: ExcelJS.CellValue): RawCellValue {
   if (value instanceof Date && value.getTime() > LAST_EXCEL_DAY_MS) return value.getTime() / 86_400_000 + 25_569;
   return value as RawCellValue;
+}
+
+/** A cell's value without creating the cell (Row.getCell would, and build its address and style first). */
+function cellValue(row: ExcelJS.Row, column: number): ExcelJS.CellValue {
+  return row.findCell(column)?.value ?? null;
 }
 
 function plainText(raw: RawCellValue | ExcelJS.CellValue): string {
