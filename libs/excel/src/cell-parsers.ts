@@ -119,12 +119,12 @@ export function parseInteger(raw: RawCellValue, options?: IntegerOptions): CellP
 export function parseInteger(raw: RawCellValue, options: IntegerOptions = {}): CellParseResult<number | null> {
   const { min, max } = options;
   return withPresence(raw, options.required, '数值', (value, shown) => {
-    const expected = `应为${rangePhrase(min, max)}整数，实际为「${shown}」`;
+    const expected = () => fail<number>(`应为${rangePhrase(min, max)}整数，实际为「${shown}」`);
     const decimal = typeof value === 'number' ? numberToDecimal(value) : parseDecimalText(value);
-    if (decimal === null || decimal.includes('.')) return fail(expected);
+    if (decimal === null || decimal.includes('.')) return expected();
     const integer = Number(decimal);
-    if (!Number.isSafeInteger(integer)) return fail(expected);
-    if ((min !== undefined && integer < min) || (max !== undefined && integer > max)) return fail(expected);
+    if (!Number.isSafeInteger(integer)) return expected();
+    if ((min !== undefined && integer < min) || (max !== undefined && integer > max)) return expected();
     return ok(integer);
   });
 }
@@ -136,13 +136,15 @@ export function parseDecimal(raw: RawCellValue, options: DecimalOptions = {}): C
   const max = options.max === undefined ? undefined : boundToDecimal(options.max);
   const { scale } = options;
   return withPresence(raw, options.required, '数值', (value, shown) => {
-    const scalePhrase = scale === undefined ? '' : scale === 0 ? '（不含小数）' : `（最多 ${scale} 位小数）`;
-    const expected = `应为${rangePhrase(min, max)}数值${scalePhrase}，实际为「${shown}」`;
+    const expected = () => {
+      const scalePhrase = scale === undefined ? '' : scale === 0 ? '（不含小数）' : `（最多 ${scale} 位小数）`;
+      return fail<string>(`应为${rangePhrase(min, max)}数值${scalePhrase}，实际为「${shown}」`);
+    };
     const decimal = typeof value === 'number' ? numberToDecimal(value) : parseDecimalText(value);
-    if (decimal === null) return fail(expected);
-    if (scale !== undefined && fractionDigits(decimal) > scale) return fail(expected);
-    if (min !== undefined && compareDecimals(decimal, min) < 0) return fail(expected);
-    if (max !== undefined && compareDecimals(decimal, max) > 0) return fail(expected);
+    if (decimal === null) return expected();
+    if (scale !== undefined && fractionDigits(decimal) > scale) return expected();
+    if (min !== undefined && compareDecimals(decimal, min) < 0) return expected();
+    if (max !== undefined && compareDecimals(decimal, max) > 0) return expected();
     return ok(decimal);
   });
 }
@@ -335,9 +337,17 @@ function canonicalDecimal(text: string): string {
   return negative && body !== '0' ? `-${body}` : body;
 }
 
+/** Bounds are a column's constants, converted once rather than for every cell. */
+const BOUNDS = new Map<number | string, string>();
+
 function boundToDecimal(bound: number | string): string {
-  const decimal = typeof bound === 'number' ? numberToDecimal(bound) : parseDecimalText(bound);
-  if (decimal === null) throw new Error(`Invalid decimal bound: ${String(bound)}`);
+  let decimal = BOUNDS.get(bound);
+  if (decimal === undefined) {
+    const converted = typeof bound === 'number' ? numberToDecimal(bound) : parseDecimalText(bound);
+    if (converted === null) throw new Error(`Invalid decimal bound: ${String(bound)}`);
+    decimal = converted;
+    if (BOUNDS.size < 1000) BOUNDS.set(bound, decimal);
+  }
   return decimal;
 }
 
