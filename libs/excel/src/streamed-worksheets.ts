@@ -29,7 +29,7 @@ const EMPTY_SHARED_STRINGS = Buffer.from(
     '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
 );
 
-export const STREAM_READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
+const STREAM_READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
   worksheets: 'emit',
   sharedStrings: 'cache',
   // Needed: a number in a cell with a date format is a date (exceljs turns it into a Date, as its in-memory reader does).
