@@ -7,7 +7,7 @@ import { ApiHarness, startApi } from '../support/api-harness';
 import { HttpClient } from '../support/http-client';
 import { eventually } from '../support/free-port';
 import { buildZip, deflatedZeros } from '../fixtures/zip-archive.builder';
-import { withDefinedName } from '../fixtures/defined-name-workbook';
+import { withDefinedName, withManyCells } from '../fixtures/defined-name-workbook';
 
 const MONTH = shanghaiMonth(new Date());
 const PARSE_TIMEOUT_MS = 300;
@@ -130,8 +130,8 @@ describe('hostile files at the upload door', () => {
   });
 
   it('stops a parse that outlasts the time limit and rejects the file with a Chinese message, writing no version', async () => {
-    // 25 × 18,000 = 450,000 cells of defined name: within the cell limit (500,000), and seconds of exceljs work.
-    const slow = await withDefinedName(template, '$A$1:$Y$18000');
+    // 18,000 extra rows × 25 cells = 450,000 cells: within the cell limit (500,000), and seconds of exceljs work.
+    const slow = await withManyCells(template, 18_000, 25);
     const before = await counts();
     const strict = new HttpClient(strictApi.baseUrl);
     const response = await strict.upload(clerk, MONTH, wuhuaId, slow, '五华区月报.xlsx');

@@ -62,6 +62,24 @@ describe('inspectWorkbookContainer', () => {
     });
   });
 
+  it("returns each worksheet's merged ranges (top-left first) and the inflated parts asked for", () => {
+    const sheet = Buffer.from(
+      '<worksheet><sheetData/><mergeCells count="3"><mergeCell ref="B3:C4"/><mergeCell ref=\'E9:D7\'/>' +
+        '<mergeCell ref="F1"/></mergeCells></worksheet>',
+    );
+    const zip = buildZip([...parts(sheet), { name: 'xl/worksheets/sheet2.xml', data: parts()[2].data }]);
+    const result = inspectWorkbookContainer(zip, {}, { keepPart: (name) => name.startsWith('xl/worksheets/') });
+    expect(result).toMatchObject({ ok: true, cellCount: 4 + 6 + 1 + 2 });
+    if (!result.ok) return;
+    expect(Object.fromEntries(result.merges)).toEqual({
+      'xl/worksheets/sheet1.xml': ['B3:C4', 'D7:E9', 'F1:F1'],
+      'xl/worksheets/sheet2.xml': [],
+    });
+    expect([...result.parts.keys()]).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect(result.parts.get('xl/worksheets/sheet1.xml')).toEqual(sheet);
+    expect(inspectWorkbookContainer(zip)).toMatchObject({ ok: true, parts: new Map() });
+  });
+
   it('reads ZIP64 records and tolerates an archive comment', () => {
     expect(inspectWorkbookContainer(buildZip(parts(), { zip64: true }))).toMatchObject({ ok: true, cellCount: 2 });
     expect(inspectWorkbookContainer(buildZip(parts(), { comment: '由 WPS 保存' }))).toMatchObject({ ok: true });

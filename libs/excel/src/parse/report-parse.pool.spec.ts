@@ -1,5 +1,5 @@
 // eslint-disable-next-line no-restricted-imports -- test/ has no path alias; the fixture generators live there (issue 3)
-import { withDefinedName } from '../../../../test/fixtures/defined-name-workbook.js';
+import { withDefinedName, withManyCells } from '../../../../test/fixtures/defined-name-workbook.js';
 // eslint-disable-next-line no-restricted-imports -- test/ has no path alias; the fixture generators live there (issue 3)
 import { sampleTemplateInput } from '../../../../test/fixtures/report-template-input.factory.js';
 import { readReportWorkbook, READER_MESSAGES } from '../report-workbook.reader.js';
@@ -21,9 +21,10 @@ describe('readReportWorkbookWithin: the parse in a worker thread, under a deadli
   });
 
   it('stops a parse at the deadline, mid-parse, and answers with the Chinese file error; the next parse still works', async () => {
-    // 2.6 M cells of defined name: exceljs needs seconds for it (about 6 s here). The container's cell limit is
-    // lifted so that the file reaches exceljs at all; the deadline must stop it, not the parse's own end.
-    const slow = await withDefinedName(template, '$A$1:$Z$100000');
+    // 40,000 extra rows × 26 numeric cells: the streaming reader walks every one, seconds of work (about 13 s on a
+    // loaded 2-core machine). The container's cell limit is lifted so that the file reaches exceljs at all; the
+    // deadline must stop it, not the parse's own end.
+    const slow = await withManyCells(template, 40_000, 26);
     const started = Date.now();
     const result = await readReportWorkbookWithin(slow, {
       timeoutMs: 300,

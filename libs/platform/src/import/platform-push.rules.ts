@@ -97,7 +97,7 @@ export function readPlatformPush(body: unknown, context: Omit<PlatformRowContext
     month: (month) => `monthlyKwh[${month}]`,
   };
   const result = validatePlatformRows(rows, { ...context, labels });
-  errors.push(...result.errors);
+  for (const error of result.errors) errors.push(error);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { scope, records: errors.length > 0 ? [] : result.records, errors };
 }

@@ -100,7 +100,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
         communitiesComplete: parsed.complete.communities,
         facilitiesComplete: parsed.complete.facilities,
       });
-      errors.push(...rules.errors);
+      for (const error of rules.errors) errors.push(error);
       communities = rules.communities;
       facilities = rules.facilities;
     }
