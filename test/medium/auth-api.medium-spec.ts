@@ -265,6 +265,10 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'PUT /api/rankings/settings',
         'GET /api/calendar/steps',
         'PATCH /api/periods/{month}/deadline',
+        'GET /api/target-plans',
+        'GET /api/periods/{month}/comments',
+        'PUT /api/periods/{month}/districts/{districtId}/comment',
+        'DELETE /api/periods/{month}/districts/{districtId}/comment',
       ].sort(),
     );
     const publicRoutes = documented.filter((d) => !d.secured).map((d) => d.route);

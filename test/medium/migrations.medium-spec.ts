@@ -40,6 +40,7 @@ const EXPECTED_TABLES = [
   'notification',
   'operator_enterprise',
   'pilot_designation',
+  'progress_comment',
   'progress_snapshot',
   'property_company',
   'ranking',

@@ -19,6 +19,7 @@ import { ReportingController } from './reporting/reporting.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
+import { ProgressCommentController } from './progress/progress-comment.controller.js';
 import { RankingModule } from '@app/ranking';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -58,6 +59,7 @@ export class AppModule {
         AuditController,
         ProgressController,
         RankingController,
+        ProgressCommentController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

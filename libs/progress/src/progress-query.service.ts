@@ -6,8 +6,10 @@ import {
   Projection,
   PROJECTION_STATUS_LABELS,
   projectTarget,
+  PROJECTION_RULE_ZH,
   targetCountOfRatio,
 } from './projection.js';
+import { Pacing, PACING_RULE_ZH, PACING_STATUS_LABELS, paceAgainstTarget } from './target-pacing.js';
 
 export interface ProgressRow {
   districtId: number | null;
@@ -35,6 +37,8 @@ export interface ProgressRow {
   change: { achievedCount: number; coveredEligible: number; publicPiles: number } | null;
   /** Whether the target is reached at the recent pace; null without a target. */
   projection: (Projection & { statusLabel: string }) | null;
+  /** 红黄绿灯 against the target pro-rated to the plan's elapsed months; null without a target. */
+  pacing: (Pacing & { statusLabel: string }) | null;
   computedAt: Date;
 }
 
@@ -42,6 +46,8 @@ export interface ProgressTable {
   month: string;
   plan: { id: number; code: string; name: string; kind: string; startMonth: string; endMonth: string };
   rows: ProgressRow[];
+  /** The rules that shape projection and pacing, to show beside the figures. */
+  rules: { projection: string; pacing: string };
 }
 
 const COLUMNS = `s.district_id AS "districtId", COALESCE(d.name, '全市') AS "districtName", s.target_count AS "targetCount",
@@ -88,10 +94,23 @@ export class ProgressQueryService {
         WHERE plan_id = $1 AND month <= $2 AND month >= $3 ORDER BY month`,
       [planId, month, addMonths(month, -PACE_WINDOW_MONTHS)],
     );
+    const targetOf = (row: ProgressRow): number | null =>
+      row.targetCount ??
+      (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null);
+    const pacingOf = (row: ProgressRow): ProgressRow['pacing'] => {
+      const target = targetOf(row);
+      if (target === null || target === 0) return null;
+      const pacing = paceAgainstTarget({
+        month,
+        startMonth: plan.startMonth,
+        endMonth: plan.endMonth,
+        target,
+        achieved: row.achievedCount,
+      });
+      return { ...pacing, statusLabel: PACING_STATUS_LABELS[pacing.status] };
+    };
     const projectionOf = (row: ProgressRow): ProgressRow['projection'] => {
-      const target =
-        row.targetCount ??
-        (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null);
+      const target = targetOf(row);
       if (target === null || target === 0) return null;
       const points = history
         .filter((h) => h.districtId === row.districtId)
@@ -105,6 +124,7 @@ export class ProgressQueryService {
       rows: rows.map(({ prevAchieved, prevCovered, prevPiles, ...row }) => ({
         ...row,
         projection: projectionOf(row as ProgressRow),
+        pacing: pacingOf(row as ProgressRow),
         change:
           prevAchieved === null
             ? null
@@ -114,6 +134,7 @@ export class ProgressQueryService {
                 publicPiles: row.publicAcPiles + row.publicDcPiles - (prevPiles ?? 0),
               },
       })),
+      rules: { projection: PROJECTION_RULE_ZH, pacing: PACING_RULE_ZH },
     };
   }
 
@@ -122,7 +143,7 @@ export class ProgressQueryService {
     user: AuthenticatedUser,
     planId: number,
     districtId: number | null,
-  ): Promise<(Omit<ProgressRow, 'change' | 'projection'> & { month: string })[]> {
+  ): Promise<(Omit<ProgressRow, 'change' | 'projection' | 'pacing'> & { month: string })[]> {
     if (districtId !== null) assertDistrictAccess(user, districtId);
     return this.dataSource.query(
       `SELECT s.month, ${COLUMNS} FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id
