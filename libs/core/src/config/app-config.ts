@@ -42,6 +42,8 @@ export const appConfigSchema = z.object({
   JWT_TTL_SECONDS: integer(60, 7 * 24 * 3600).default(8 * 3600),
   /** Seed the Kunming demo on start when the database has no districts yet (defaults to on for the embedded DB). */
   SEED_DEMO: flag.optional(),
+  /** The built web UI (vite build) the API serves at /; absent files mean an API without a UI. */
+  WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], { message: '必须是 error、warn、log、debug 或 verbose' })
     .default('log'),
