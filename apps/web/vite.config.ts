@@ -16,7 +16,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id: string) {
-          if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus';
+          if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus'))
+            return 'element-plus';
           if (id.includes('node_modules/apexcharts')) return 'apexcharts';
           if (id.includes('node_modules/')) return 'vendor';
           return undefined;

@@ -25,7 +25,8 @@ export interface Period {
 
 export const calendarApi = {
   settings: () => request<CalendarSettingsView>('GET', '/calendar/settings'),
-  update: (settings: CalendarSettings) => request<CalendarSettingsView>('PUT', '/calendar/settings', { body: settings }),
+  update: (settings: CalendarSettings) =>
+    request<CalendarSettingsView>('PUT', '/calendar/settings', { body: settings }),
   changeDeadline: (month: string, body: { date: string; time?: string; reason: string }) =>
     request<Period>('PATCH', `/periods/${month}/deadline`, { body }),
 };

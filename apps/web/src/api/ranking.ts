@@ -59,5 +59,6 @@ export const rankingApi = {
   draft: (month: string, planId: number) => request<RankingView>('POST', '/rankings', { body: { month, planId } }),
   publish: (id: number) => request<RankingView>('POST', `/rankings/${id}/publish`),
   settings: () => request<RankingSettings>('GET', '/rankings/settings'),
-  updateSettings: (settings: RankingSettings) => request<RankingSettings>('PUT', '/rankings/settings', { body: settings }),
+  updateSettings: (settings: RankingSettings) =>
+    request<RankingSettings>('PUT', '/rankings/settings', { body: settings }),
 };

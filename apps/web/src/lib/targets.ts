@@ -1,7 +1,9 @@
 import type { ProgressFigures } from '../api/progress';
 
 /** A ratio target as whole communities, rounded up (as the API's projection does: 95% of 7 is 6.65 → 7). */
-export function targetCountOf(row: Pick<ProgressFigures, 'targetCount' | 'targetRatio' | 'eligibleCommunities'>): number | null {
+export function targetCountOf(
+  row: Pick<ProgressFigures, 'targetCount' | 'targetRatio' | 'eligibleCommunities'>,
+): number | null {
   if (row.targetCount !== null) return row.targetCount;
   if (row.targetRatio === null) return null;
   const [whole, fraction = ''] = row.targetRatio.split('.');

@@ -20,7 +20,8 @@ export function usePlanMonth() {
   const ready = (async () => {
     try {
       plans.value = await progressApi.plans();
-      if (planId.value === null || !plans.value.some((p) => p.id === planId.value)) planId.value = plans.value[0]?.id ?? null;
+      if (planId.value === null || !plans.value.some((p) => p.id === planId.value))
+        planId.value = plans.value[0]?.id ?? null;
     } catch (e) {
       plansError.value = errorText(e);
     }
