@@ -62,7 +62,7 @@ it('times the first load of the leader home and each API call it makes', async (
     const first = Math.min(...calls.map((c) => c.startMs));
     const last = Math.max(...calls.map((c) => c.startMs + c.durationMs));
 
-    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('evc.session') ?? '{}').token as string);
+    const token = (await page.evaluate(`JSON.parse(sessionStorage.getItem('evc.session') ?? '{}').token`)) as string;
     const replays = new Map<string, number[]>();
     for (const call of calls) {
       const times: number[] = [];

@@ -64,7 +64,7 @@ describe('the web UI in headless Chromium', () => {
 
   async function signIn(username: string, home: string): Promise<void> {
     await page.goto('/login');
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate('sessionStorage.clear()');
     await page.goto('/login');
     await page.getByTestId('username').fill(username);
     await page.getByTestId('password').fill(DEMO_PASSWORD);
@@ -187,7 +187,18 @@ describe('the web UI in headless Chromium', () => {
     await shot('08-office-accepted');
   });
 
-  it('the leader’s chart changes: two more public piles, and the office’s comment beside 五华区', async () => {
+  it('the office computes the month’s ranking draft, reviews and publishes it', async () => {
+    await page.goto('/office/rankings');
+    await page.getByTestId('draft-ranking').click();
+    await expectText(page.getByTestId('ranking-detail'), /草稿/);
+    expect(await page.getByTestId('ranking-detail').getByTestId('ranking-table').locator('tbody tr').count()).toBe(19);
+    await page.getByTestId('publish-ranking').click();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expectText(page.getByTestId('ranking-detail'), /已发布/);
+    await shot('09-office-ranking-published');
+  });
+
+  it('the leader’s chart changes: two more public piles, the office’s comment beside 五华区, the published ranking', async () => {
     // Acceptance enqueues the month's aggregation; wait for its snapshot before looking.
     const token = await api.login('leader', DEMO_PASSWORD);
     const [{ id: planId }] = await db.dataSource.query(
@@ -207,7 +218,11 @@ describe('the web UI in headless Chromium', () => {
     const wuhuaRow = page.getByTestId('district-table').locator('tr', { hasText: '五华区' });
     expect(await wuhuaRow.textContent()).not.toBe(wuhuaPilesBefore);
     await expectText(page.getByTestId(`comment-${wuhuaId}`), /公用充电桩有所增加/);
-    await shot('09-leader-after');
+    // The ranking just published is the one the leader sees.
+    expect(await page.getByTestId('published-ranking').getByTestId('ranking-table').locator('tbody tr').count()).toBe(
+      19,
+    );
+    await shot('10-leader-after');
   });
 
   async function uploadFile(name: string, buffer: Buffer): Promise<void> {
