@@ -50,7 +50,7 @@ it('times the first load of the leader home and each API call it makes', async (
       const origin = performance.timeOrigin;
       return performance
         .getEntriesByType('resource')
-        .map((e) => e as PerformanceResourceTiming)
+        .map((e) => e as InstanceType<typeof PerformanceResourceTiming>)
         .filter((e) => new URL(e.name).pathname.startsWith('/api/') && !e.name.includes('/api/auth/login'))
         .map((e) => ({
           path: new URL(e.name).pathname + new URL(e.name).search,
