@@ -60,7 +60,7 @@ it('times the first load of the leader home and each API call it makes', async (
       const origin = performance.timeOrigin;
       return performance
         .getEntriesByType('resource')
-        .map((e) => e as ResourceEntry)
+        .map((e) => e as unknown as ResourceEntry)
         .filter((e) => new URL(e.name).pathname.startsWith('/api/') && !e.name.includes('/api/auth/login'))
         .map((e) => ({
           path: new URL(e.name).pathname + new URL(e.name).search,
