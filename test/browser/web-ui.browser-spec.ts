@@ -190,11 +190,13 @@ describe('the web UI in headless Chromium', () => {
   it('the office computes the month’s ranking draft, reviews and publishes it', async () => {
     await page.goto('/office/rankings');
     await page.getByTestId('draft-ranking').click();
-    await expectText(page.getByTestId('ranking-detail'), /草稿/);
+    const rows = page.getByTestId('ranking-detail').getByTestId('ranking-table').locator('tbody tr');
+    await rows.first().waitFor();
+    await expectText(page.getByTestId('ranking-detail').locator('.el-card__header'), /草稿/);
     expect(await page.getByTestId('ranking-detail').getByTestId('ranking-table').locator('tbody tr').count()).toBe(19);
     await page.getByTestId('publish-ranking').click();
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await expectText(page.getByTestId('ranking-detail'), /已发布/);
+    await expectText(page.getByTestId('ranking-detail').locator('.el-card__header'), /已发布/);
     await shot('09-office-ranking-published');
   });
 
@@ -219,9 +221,9 @@ describe('the web UI in headless Chromium', () => {
     expect(await wuhuaRow.textContent()).not.toBe(wuhuaPilesBefore);
     await expectText(page.getByTestId(`comment-${wuhuaId}`), /公用充电桩有所增加/);
     // The ranking just published is the one the leader sees.
-    expect(await page.getByTestId('published-ranking').getByTestId('ranking-table').locator('tbody tr').count()).toBe(
-      19,
-    );
+    const published = page.getByTestId('published-ranking').getByTestId('ranking-table').locator('tbody tr');
+    await published.first().waitFor();
+    expect(await published.count()).toBe(19);
     await shot('10-leader-after');
   });
 

@@ -125,6 +125,40 @@ describe('target plans, pacing and the office’s comments on figures', () => {
     expect({ comments: await comments(), audit: (await audit()).length }).toEqual(before);
   });
 
+  it('lists a district’s communities with today’s eligibility, coverage and public piles', async () => {
+    const { body } = await api.request('GET', `/api/communities?districtId=${wuhua}&pageSize=500`, { token: leader });
+    expect(body.items.length).toBeGreaterThan(100);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    // Expectations straight from the register, one community at a time.
+    const own: { community_id: number; piles: number }[] = await db.dataSource.query(
+      `SELECT community_id, sum(ac_piles + dc_piles)::int AS piles FROM facility
+        WHERE usage = 'public' AND accepted_on <= $1 AND (retired_on IS NULL OR retired_on > $1) GROUP BY community_id`,
+      [today],
+    );
+    const nearby: { community_id: number }[] = await db.dataSource.query(
+      `SELECT DISTINCT n.community_id FROM nearby_coverage n JOIN facility f ON f.id = n.facility_id
+        WHERE f.usage = 'public' AND f.accepted_on <= $1 AND (f.retired_on IS NULL OR f.retired_on > $1)
+          AND n.valid_from <= $1 AND (n.valid_to IS NULL OR n.valid_to > $1)`,
+      [today],
+    );
+    const ownPiles = new Map(own.map((o) => [o.community_id, o.piles]));
+    const near = new Set(nearby.map((n) => n.community_id));
+    const kinds = new Set<string>();
+    for (const item of body.items) {
+      const expected = ownPiles.has(item.id) ? 'own' : near.has(item.id) ? 'nearby' : null;
+      expect([item.code, item.coveredBy, item.publicPiles]).toEqual([item.code, expected, ownPiles.get(item.id) ?? 0]);
+      kinds.add(String(item.coveredBy));
+    }
+    // The demo district has all three kinds, so each branch above was exercised.
+    expect([...kinds].sort()).toEqual(['nearby', 'null', 'own']);
+    const [latest] = await db.dataSource.query(
+      `SELECT eligible FROM community_eligibility WHERE community_id = $1 AND effective_from <= $2
+        ORDER BY effective_from DESC LIMIT 1`,
+      [body.items[0].id, today],
+    );
+    expect(body.items[0].eligible).toBe(latest?.eligible ?? null);
+  });
+
   it('shows the leader every district’s comment and a district only its own', async () => {
     await api.request('PUT', `/api/periods/${MONTH}/districts/${wuhua}/comment`, {
       token: office,

@@ -62,6 +62,15 @@ const COLUMNS = `s.district_id AS "districtId", COALESCE(d.name, '全市') AS "d
   s.self_use_dc_piles AS "selfUseDcPiles", s.public_kw::text AS "publicKw", s.self_use_kw::text AS "selfUseKw",
   s.computed_at AS "computedAt"`;
 
+/** A community's standing at a date, for the drill-down's community list (SPEC "Definitions": covered). */
+export interface CommunityStanding {
+  eligible: boolean | null;
+  /** 'own': a built public facility of its own; 'nearby': a valid 1 km link to one; null: not covered. */
+  coveredBy: 'own' | 'nearby' | null;
+  /** AC + DC piles of its own built public facilities. */
+  publicPiles: number;
+}
+
 /** Dashboards read snapshots, never raw rows. A district user sees its own row and the city's. */
 @Injectable()
 export class ProgressQueryService {
@@ -136,6 +145,37 @@ export class ProgressQueryService {
       })),
       rules: { projection: PROJECTION_RULE_ZH, pacing: PACING_RULE_ZH },
     };
+  }
+
+  /** Eligibility and coverage of the given communities at `date` (YYYY-MM-DD), by the snapshot's definitions. */
+  async communityStandings(communityIds: number[], date: string): Promise<Map<number, CommunityStanding>> {
+    if (communityIds.length === 0) return new Map();
+    const rows: { id: number; eligible: boolean | null; ownFacilities: number; piles: number; nearby: boolean }[] =
+      await this.dataSource.query(
+        `WITH built AS (
+           SELECT f.id, f.community_id, f.ac_piles + f.dc_piles AS piles FROM facility f
+            WHERE f.usage = 'public' AND f.accepted_on <= $2 AND (f.retired_on IS NULL OR f.retired_on > $2)),
+         elig AS (
+           SELECT DISTINCT ON (e.community_id) e.community_id, e.eligible FROM community_eligibility e
+            WHERE e.community_id = ANY($1) AND e.effective_from <= $2 ORDER BY e.community_id, e.effective_from DESC)
+         SELECT c.id, e.eligible,
+                (SELECT count(*)::int FROM built b WHERE b.community_id = c.id) AS "ownFacilities",
+                (SELECT COALESCE(sum(b.piles), 0)::int FROM built b WHERE b.community_id = c.id) AS piles,
+                EXISTS (SELECT 1 FROM nearby_coverage n JOIN built b ON b.id = n.facility_id
+                         WHERE n.community_id = c.id AND n.valid_from <= $2 AND (n.valid_to IS NULL OR n.valid_to > $2)) AS nearby
+           FROM community c LEFT JOIN elig e ON e.community_id = c.id WHERE c.id = ANY($1)`,
+        [communityIds, date],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          eligible: r.eligible,
+          coveredBy: r.ownFacilities > 0 ? 'own' : r.nearby ? 'nearby' : null,
+          publicPiles: r.piles,
+        },
+      ]),
+    );
   }
 
   /** One district's (or the city's, districtId null) monthly series under a plan, oldest first. */

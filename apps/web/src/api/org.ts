@@ -20,8 +20,14 @@ export interface CommunitySummary {
   propertyCompanyName: string | null;
 }
 
+export interface CommunityListItem extends CommunitySummary {
+  eligible: boolean | null;
+  coveredBy: 'own' | 'nearby' | null;
+  publicPiles: number;
+}
+
 export interface CommunityPage {
-  items: CommunitySummary[];
+  items: CommunityListItem[];
   total: number;
   page: number;
   pageSize: number;
