@@ -27,6 +27,7 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
   'GET /api/target-plans': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/target-plans/{id}/districts/{districtId}/target': ['office'],
   'GET /api/periods/{month}/comments': ['office', 'leader', 'district', 'foreign'],
   'PUT /api/periods/{month}/districts/{districtId}/comment': ['office'],
   'DELETE /api/periods/{month}/districts/{districtId}/comment': ['office'],
@@ -177,6 +178,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
       if (path.startsWith('/api/rankings/')) return params.rankingId;
+      if (path.startsWith('/api/target-plans/')) return params.planId;
       throw new Error(`no id for ${path}`);
     };
     return template

@@ -266,6 +266,7 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'GET /api/calendar/steps',
         'PATCH /api/periods/{month}/deadline',
         'GET /api/target-plans',
+        'PUT /api/target-plans/{id}/districts/{districtId}/target',
         'GET /api/periods/{month}/comments',
         'PUT /api/periods/{month}/districts/{districtId}/comment',
         'DELETE /api/periods/{month}/districts/{districtId}/comment',

@@ -55,6 +55,70 @@ describe('target plans, pacing and the office’s comments on figures', () => {
     expect(coverage.targets.every((t: any) => t.targetCount === null && t.targetRatio !== null)).toBe(true);
   });
 
+  it('lets the office set a district’s target (audited, the current month re-aggregated) and refuses bad values', async () => {
+    const [pilot] = await db.dataSource.query(`SELECT id FROM target_plan WHERE code = 'KM-2022-PILOT'`);
+    const [coverage] = await db.dataSource.query(`SELECT id FROM target_plan WHERE code = 'KM-2025-COVERAGE'`);
+    const target = () =>
+      db.dataSource.query(
+        `SELECT target_count, target_ratio FROM district_target WHERE plan_id = $1 AND district_id = $2`,
+        [pilot.id, wuhua],
+      );
+    const before = await target();
+    const put = (planId: number, body: unknown, token = office) =>
+      api.request('PUT', `/api/target-plans/${planId}/districts/${wuhua}/target`, { token, body });
+
+    const refused = [
+      await put(pilot.id, { targetCount: -1 }),
+      await put(pilot.id, { targetCount: 2.5 }),
+      await put(pilot.id, { targetRatio: '0.5' }),
+      await put(pilot.id, {}),
+      await put(coverage.id, { targetRatio: '1.2' }),
+      await put(coverage.id, { targetRatio: '0.95555' }),
+      await put(coverage.id, { targetCount: 5 }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([422, 422, 422, 422, 422, 422, 422]);
+    expect(refused[0].body.message).toBe('目标数量应为 0 到 100000 之间的整数');
+    expect(refused[4].body.message).toBe('目标覆盖率应为 0 到 1 之间、最多 4 位小数的数，如 0.95');
+    expect(
+      (
+        await api.request('PUT', `/api/target-plans/999999/districts/${wuhua}/target`, {
+          token: office,
+          body: { targetCount: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(await target()).toEqual(before);
+
+    const ok = await put(pilot.id, { targetCount: 7 });
+    expect(ok).toMatchObject({
+      status: 200,
+      body: { planId: pilot.id, districtId: wuhua, targetCount: 7, targetRatio: null },
+    });
+    expect(await target()).toEqual([{ target_count: 7, target_ratio: null }]);
+    const [event] = await db.dataSource.query(
+      `SELECT before, after FROM audit_event WHERE action = 'progress.target.set' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(event.before).toMatchObject({ targetCount: before[0].target_count });
+    expect(event.after).toMatchObject({ targetCount: 7 });
+    // The month's snapshot picks the new target up (the in-process queue runs the aggregation).
+    const snapshotTarget = async (expected: number) => {
+      let value: number | undefined;
+      for (let i = 0; i < 100 && value !== expected; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        const [row] = await db.dataSource.query(
+          `SELECT target_count FROM progress_snapshot WHERE month = $1 AND plan_id = $2 AND district_id = $3`,
+          [MONTH, pilot.id, wuhua],
+        );
+        value = row?.target_count;
+      }
+      return value;
+    };
+    expect(await snapshotTarget(7)).toBe(7);
+    // Put the demo's target back for the tests below.
+    await put(pilot.id, { targetCount: before[0].target_count });
+    expect(await snapshotTarget(before[0].target_count)).toBe(before[0].target_count);
+  });
+
   it('gives each progress row its 红黄绿灯 against the pro-rated target, and the rules text', async () => {
     const [plan] = await db.dataSource.query(
       `SELECT id, start_month, end_month FROM target_plan WHERE code = 'KM-2022-PILOT'`,

@@ -10,3 +10,4 @@ export * from './projection.js';
 export * from './target-pacing.js';
 export * from './progress-comment.service.js';
 export * from './target-plan-query.service.js';
+export * from './district-target.service.js';

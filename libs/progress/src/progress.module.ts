@@ -5,6 +5,7 @@ import { ProgressAggregationService } from './aggregation/progress-aggregation.s
 import { ProgressQueryService } from './progress-query.service.js';
 import { ProgressCommentService } from './progress-comment.service.js';
 import { TargetPlanQueryService } from './target-plan-query.service.js';
+import { DistrictTargetService } from './district-target.service.js';
 
 @Module({
   providers: [
@@ -14,6 +15,7 @@ import { TargetPlanQueryService } from './target-plan-query.service.js';
     ProgressQueryService,
     ProgressCommentService,
     TargetPlanQueryService,
+    DistrictTargetService,
   ],
   exports: [
     PeriodAggregateProcessor,
@@ -21,6 +23,7 @@ import { TargetPlanQueryService } from './target-plan-query.service.js';
     ProgressQueryService,
     ProgressCommentService,
     TargetPlanQueryService,
+    DistrictTargetService,
   ],
 })
 export class ProgressModule {}

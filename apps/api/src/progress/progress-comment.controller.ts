@@ -2,9 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put } fro
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, Role } from '@app/core';
 import { CurrentUser, Roles } from '@app/auth';
-import { ProgressCommentService, TargetPlanQueryService } from '@app/progress';
+import { DistrictTargetService, ProgressCommentService, TargetPlanQueryService } from '@app/progress';
 import { ParseMonthPipe } from '../http/parse-month.pipe.js';
-import { ProgressCommentDto, PutProgressCommentDto, TargetPlanDto } from './progress-comment.dto.js';
+import {
+  DistrictTargetResultDto,
+  ProgressCommentDto,
+  PutProgressCommentDto,
+  SetDistrictTargetDto,
+  TargetPlanDto,
+} from './progress-comment.dto.js';
 
 /** Target plans, and the office's comments shown beside a district's figures on the dashboards. */
 @ApiTags('进度')
@@ -14,6 +20,7 @@ export class ProgressCommentController {
   constructor(
     private readonly comments: ProgressCommentService,
     private readonly plans: TargetPlanQueryService,
+    private readonly targets: DistrictTargetService,
   ) {}
 
   @Get('target-plans')
@@ -22,6 +29,21 @@ export class ProgressCommentController {
   @ApiOkResponse({ type: [TargetPlanDto] })
   targetPlans(): Promise<TargetPlanDto[]> {
     return this.plans.list();
+  }
+
+  @Put('target-plans/:id/districts/:districtId/target')
+  @Roles(Role.Office)
+  @ApiOperation({
+    summary: '设置某区县在某计划中的目标（记入审计日志；本月进度随即重新汇总，已汇总的历史月份保留当时的目标）',
+  })
+  @ApiOkResponse({ type: DistrictTargetResultDto })
+  setTarget(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseIntPipe) planId: number,
+    @Param('districtId', ParseIntPipe) districtId: number,
+    @Body() body: SetDistrictTargetDto,
+  ): Promise<DistrictTargetResultDto> {
+    return this.targets.set(user, planId, districtId, body);
   }
 
   @Get('periods/:month/comments')
