@@ -95,6 +95,12 @@ export const progressApi = {
   table: (month: string, planId: number) => request<ProgressTable>('GET', '/progress', { query: { month, planId } }),
   trend: (planId: number, districtId?: number | null) =>
     request<TrendPoint[]>('GET', '/progress/trend', { query: { planId, districtId: districtId ?? undefined } }),
+  setTarget: (planId: number, districtId: number, target: { targetCount?: number; targetRatio?: string }) =>
+    request<{ planId: number; districtId: number; targetCount: number | null; targetRatio: string | null }>(
+      'PUT',
+      `/target-plans/${planId}/districts/${districtId}/target`,
+      { body: target },
+    ),
   comments: (month: string) => request<ProgressComment[]>('GET', `/periods/${month}/comments`),
   putComment: (month: string, districtId: number, body: string) =>
     request<ProgressComment>('PUT', `/periods/${month}/districts/${districtId}/comment`, { body: { body } }),
