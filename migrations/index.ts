@@ -8,6 +8,7 @@ import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-hist
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 import { Rankings1795471258642 } from './1795471258642-rankings.js';
 import { Ratings1796150090600 } from './1796150090600-ratings.js';
+import { ProgressComments1796150225169 } from './1796150225169-progress-comments.js';
 import { PlatformRecords1796150410854 } from './1796150410854-platform-records.js';
 import { SubsidyRounds1796151453357 } from './1796151453357-subsidy-rounds.js';
 
@@ -22,6 +23,7 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgressSnapshots1795470500061,
   Rankings1795471258642,
   Ratings1796150090600,
+  ProgressComments1796150225169,
   PlatformRecords1796150410854,
   SubsidyRounds1796151453357,
 ];

@@ -38,6 +38,11 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/audit-events': ['office'],
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
+  'GET /api/target-plans': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/target-plans/{id}/districts/{districtId}/target': ['office'],
+  'GET /api/periods/{month}/comments': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/periods/{month}/districts/{districtId}/comment': ['office'],
+  'DELETE /api/periods/{month}/districts/{districtId}/comment': ['office'],
   'GET /api/rankings/settings': ['office'],
   'PUT /api/rankings/settings': ['office'],
   'GET /api/rankings': ['office', 'leader', 'district', 'foreign'],
@@ -294,6 +299,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/ratings/')) return params.ratingId;
       if (path.startsWith('/api/complaints/')) return params.complaintId;
       if (path.startsWith('/api/patrols/')) return params.patrolId;
+      if (path.startsWith('/api/target-plans/')) return params.planId;
       throw new Error(`no id for ${path}`);
     };
     return (

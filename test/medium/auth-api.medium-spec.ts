@@ -306,6 +306,11 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'POST /api/ratings',
         'GET /api/ratings/{id}',
         'POST /api/ratings/{id}/confirm',
+        'GET /api/target-plans',
+        'PUT /api/target-plans/{id}/districts/{districtId}/target',
+        'GET /api/periods/{month}/comments',
+        'PUT /api/periods/{month}/districts/{districtId}/comment',
+        'DELETE /api/periods/{month}/districts/{districtId}/comment',
       ].sort(),
     );
     const publicRoutes = documented.filter((d) => !d.secured).map((d) => d.route);

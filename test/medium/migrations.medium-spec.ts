@@ -45,6 +45,7 @@ const EXPECTED_TABLES = [
   'platform_facility_record',
   'platform_import',
   'platform_monthly_energy',
+  'progress_comment',
   'progress_snapshot',
   'property_company',
   'ranking',

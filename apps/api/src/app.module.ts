@@ -19,6 +19,7 @@ import { ReportingController } from './reporting/reporting.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
+import { ProgressCommentController } from './progress/progress-comment.controller.js';
 import { RankingModule } from '@app/ranking';
 import { PlatformModule } from '@app/platform';
 import { SubsidyModule } from '@app/subsidy';
@@ -79,6 +80,7 @@ export class AppModule {
         ComplaintController,
         PatrolController,
         RatingController,
+        ProgressCommentController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

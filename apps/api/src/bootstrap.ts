@@ -1,17 +1,18 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, JobHandlerRegistry, JobQueue } from '@app/core';
 import { DatabaseConnection } from '@app/database';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { serveWebUi } from './http/web-ui.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the API exactly as production runs it; the e2e suites call this too. */
 export async function createApiApp(config: AppConfig, connection: DatabaseConnection): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, connection), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, connection), {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     abortOnError: false,
   });
@@ -23,6 +24,9 @@ export async function createApiApp(config: AppConfig, connection: DatabaseConnec
   // In-process mode runs the processors here, so this process must have one for every queue.
   if (app.get(JobQueue).mode === 'in-process') app.get(JobHandlerRegistry).assertEveryQueueHandled();
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  if (!serveWebUi(app, config.WEB_DIST_DIR)) {
+    new Logger('WebUi').warn(`未找到网页界面构建产物（${config.WEB_DIST_DIR}），仅提供接口；请先运行 npm run build`);
+  }
   return app;
 }
 

@@ -46,7 +46,12 @@ async function main(): Promise<void> {
   logger.log(
     `数据库：${connection.embedded ? `嵌入式 PostgreSQL（${config.EMBEDDED_DB_DIR}）` : '外部 PostgreSQL'}；任务队列：${config.REDIS_URL ? 'BullMQ（Redis）' : '进程内'}`,
   );
-  const banner = [`服务已启动：${url}`, `接口文档：${url}/api/docs`, `健康检查：${url}/api/health`];
+  const banner = [
+    `服务已启动：${url}`,
+    `网页界面：${url}/`,
+    `接口文档：${url}/api/docs`,
+    `健康检查：${url}/api/health`,
+  ];
   console.log(`\n${banner.join('\n')}\n${demo ? `\n${demoAccountsTable()}\n` : ''}`);
 }
 

@@ -6,8 +6,10 @@ import {
   Projection,
   PROJECTION_STATUS_LABELS,
   projectTarget,
+  PROJECTION_RULE_ZH,
   targetCountOfRatio,
 } from './projection.js';
+import { Pacing, PACING_RULE_ZH, PACING_STATUS_LABELS, paceAgainstTarget } from './target-pacing.js';
 
 export interface ProgressRow {
   districtId: number | null;
@@ -35,6 +37,8 @@ export interface ProgressRow {
   change: { achievedCount: number; coveredEligible: number; publicPiles: number } | null;
   /** Whether the target is reached at the recent pace; null without a target. */
   projection: (Projection & { statusLabel: string }) | null;
+  /** 红黄绿灯 against the target pro-rated to the plan's elapsed months; null without a target. */
+  pacing: (Pacing & { statusLabel: string }) | null;
   computedAt: Date;
 }
 
@@ -42,6 +46,8 @@ export interface ProgressTable {
   month: string;
   plan: { id: number; code: string; name: string; kind: string; startMonth: string; endMonth: string };
   rows: ProgressRow[];
+  /** The rules that shape projection and pacing, to show beside the figures. */
+  rules: { projection: string; pacing: string };
 }
 
 const COLUMNS = `s.district_id AS "districtId", COALESCE(d.name, '全市') AS "districtName", s.target_count AS "targetCount",
@@ -55,6 +61,15 @@ const COLUMNS = `s.district_id AS "districtId", COALESCE(d.name, '全市') AS "d
   s.public_ac_piles AS "publicAcPiles", s.public_dc_piles AS "publicDcPiles", s.self_use_ac_piles AS "selfUseAcPiles",
   s.self_use_dc_piles AS "selfUseDcPiles", s.public_kw::text AS "publicKw", s.self_use_kw::text AS "selfUseKw",
   s.computed_at AS "computedAt"`;
+
+/** A community's standing at a date, for the drill-down's community list (SPEC "Definitions": covered). */
+export interface CommunityStanding {
+  eligible: boolean | null;
+  /** 'own': a built public facility of its own; 'nearby': a valid 1 km link to one; null: not covered. */
+  coveredBy: 'own' | 'nearby' | null;
+  /** AC + DC piles of its own built public facilities. */
+  publicPiles: number;
+}
 
 /** Dashboards read snapshots, never raw rows. A district user sees its own row and the city's. */
 @Injectable()
@@ -88,10 +103,23 @@ export class ProgressQueryService {
         WHERE plan_id = $1 AND month <= $2 AND month >= $3 ORDER BY month`,
       [planId, month, addMonths(month, -PACE_WINDOW_MONTHS)],
     );
+    const targetOf = (row: ProgressRow): number | null =>
+      row.targetCount ??
+      (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null);
+    const pacingOf = (row: ProgressRow): ProgressRow['pacing'] => {
+      const target = targetOf(row);
+      if (target === null || target === 0) return null;
+      const pacing = paceAgainstTarget({
+        month,
+        startMonth: plan.startMonth,
+        endMonth: plan.endMonth,
+        target,
+        achieved: row.achievedCount,
+      });
+      return { ...pacing, statusLabel: PACING_STATUS_LABELS[pacing.status] };
+    };
     const projectionOf = (row: ProgressRow): ProgressRow['projection'] => {
-      const target =
-        row.targetCount ??
-        (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null);
+      const target = targetOf(row);
       if (target === null || target === 0) return null;
       const points = history
         .filter((h) => h.districtId === row.districtId)
@@ -105,6 +133,7 @@ export class ProgressQueryService {
       rows: rows.map(({ prevAchieved, prevCovered, prevPiles, ...row }) => ({
         ...row,
         projection: projectionOf(row as ProgressRow),
+        pacing: pacingOf(row as ProgressRow),
         change:
           prevAchieved === null
             ? null
@@ -114,7 +143,39 @@ export class ProgressQueryService {
                 publicPiles: row.publicAcPiles + row.publicDcPiles - (prevPiles ?? 0),
               },
       })),
+      rules: { projection: PROJECTION_RULE_ZH, pacing: PACING_RULE_ZH },
     };
+  }
+
+  /** Eligibility and coverage of the given communities at `date` (YYYY-MM-DD), by the snapshot's definitions. */
+  async communityStandings(communityIds: number[], date: string): Promise<Map<number, CommunityStanding>> {
+    if (communityIds.length === 0) return new Map();
+    const rows: { id: number; eligible: boolean | null; ownFacilities: number; piles: number; nearby: boolean }[] =
+      await this.dataSource.query(
+        `WITH built AS (
+           SELECT f.id, f.community_id, f.ac_piles + f.dc_piles AS piles FROM facility f
+            WHERE f.usage = 'public' AND f.accepted_on <= $2 AND (f.retired_on IS NULL OR f.retired_on > $2)),
+         elig AS (
+           SELECT DISTINCT ON (e.community_id) e.community_id, e.eligible FROM community_eligibility e
+            WHERE e.community_id = ANY($1) AND e.effective_from <= $2 ORDER BY e.community_id, e.effective_from DESC)
+         SELECT c.id, e.eligible,
+                (SELECT count(*)::int FROM built b WHERE b.community_id = c.id) AS "ownFacilities",
+                (SELECT COALESCE(sum(b.piles), 0)::int FROM built b WHERE b.community_id = c.id) AS piles,
+                EXISTS (SELECT 1 FROM nearby_coverage n JOIN built b ON b.id = n.facility_id
+                         WHERE n.community_id = c.id AND n.valid_from <= $2 AND (n.valid_to IS NULL OR n.valid_to > $2)) AS nearby
+           FROM community c LEFT JOIN elig e ON e.community_id = c.id WHERE c.id = ANY($1)`,
+        [communityIds, date],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          eligible: r.eligible,
+          coveredBy: r.ownFacilities > 0 ? 'own' : r.nearby ? 'nearby' : null,
+          publicPiles: r.piles,
+        },
+      ]),
+    );
   }
 
   /** One district's (or the city's, districtId null) monthly series under a plan, oldest first. */
@@ -122,7 +183,7 @@ export class ProgressQueryService {
     user: AuthenticatedUser,
     planId: number,
     districtId: number | null,
-  ): Promise<(Omit<ProgressRow, 'change' | 'projection'> & { month: string })[]> {
+  ): Promise<(Omit<ProgressRow, 'change' | 'projection' | 'pacing'> & { month: string })[]> {
     if (districtId !== null) assertDistrictAccess(user, districtId);
     return this.dataSource.query(
       `SELECT s.month, ${COLUMNS} FROM progress_snapshot s LEFT JOIN district d ON d.id = s.district_id

@@ -48,6 +48,8 @@ export const appConfigSchema = z.object({
   UPLOAD_RELAY_INTERVAL_MS: integer(200, 3_600_000).default(60_000),
   /** How long a BullMQ job stays claimed by a worker that stopped answering before another worker retries it. */
   JOB_LOCK_MS: integer(1000, 600_000).default(30_000),
+  /** The built web UI (vite build) the API serves at /; absent files mean an API without a UI. */
+  WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], { message: '必须是 error、warn、log、debug 或 verbose' })
     .default('log'),
