@@ -7,6 +7,7 @@ import { AUTH_ENTITIES } from '@app/auth';
 import { CORE_ENTITIES } from '@app/core';
 import { NOTIFY_ENTITIES } from '@app/notify';
 import { RANKING_ENTITIES } from '@app/ranking';
+import { EXPORT_ENTITIES } from '@app/exports';
 
 /** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
 export const ALL_ENTITIES = [
@@ -19,4 +20,5 @@ export const ALL_ENTITIES = [
   ...AUTH_ENTITIES,
   ...NOTIFY_ENTITIES,
   ...RANKING_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];
