@@ -22,6 +22,9 @@ import { RankingController } from './ranking/ranking.controller.js';
 import { RankingModule } from '@app/ranking';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ExportRelayModule, ExportsModule } from '@app/exports';
+import { ExportsController } from './exports/exports.controller.js';
+import { BulletinController } from './exports/bulletin.controller.js';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
@@ -43,8 +46,9 @@ export class AppModule {
         ReportingModule,
         ProgressModule,
         RankingModule,
+        ExportsModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
-        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
+        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule, ExportRelayModule]),
       ],
       controllers: [
         HealthController,
@@ -58,6 +62,8 @@ export class AppModule {
         AuditController,
         ProgressController,
         RankingController,
+        ExportsController,
+        BulletinController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

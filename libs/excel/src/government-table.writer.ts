@@ -35,6 +35,8 @@ export interface GovColumn<R> {
   scale?: number;
   /** Characters; a default by kind otherwise. */
   width?: number;
+  /** An Excel number format instead of the kind's, e.g. '"↑"0;"↓"0;"持平"' for a rank change kept numeric. */
+  numFmt?: string;
   value: (row: R, index: number) => GovCellValue;
   /** The totals row sums this column exactly (integers, decimal strings). */
   total?: 'sum';
@@ -414,7 +416,7 @@ class TableLayout<R> {
     this.dataStyles = columns.map((column) => ({
       font,
       border: BORDER,
-      numFmt: govNumberFormat(column),
+      numFmt: column.numFmt ?? govNumberFormat(column),
       alignment: {
         vertical: 'middle',
         horizontal: column.kind === GovCellKind.Text ? 'left' : column.kind === GovCellKind.Index ? 'center' : 'right',
