@@ -107,6 +107,7 @@ describe('GovernmentWorkbook (issue 5 §2: the government table format)', () => 
     expect(row.getCell(6).value).toBe(120.1);
     expect(row.getCell(6).numFmt).toBe('#,##0.000');
     expect(row.getCell(7).value).toEqual(new Date(Date.UTC(2024, 2, 5)));
+    expect(row.getCell(7).numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getRow(7).getCell(5).value).toBeNull();
     expect(sheet.getRow(9).getCell(1).value).toBe(5);
   });
@@ -191,6 +192,15 @@ describe('ExactDecimalSum', () => {
         expect(BigInt(sum.toString().replace('.', ''))).toBe(expected);
       }),
     );
+  });
+
+  it('stays exact beyond 2^53 units', () => {
+    const sum = new ExactDecimalSum(3);
+    sum.add('12345678901234567.891');
+    sum.add('9007199254740.993');
+    sum.add(9007199254740);
+    // 12345678901234567.891 + 9007199254740.993 + 9007199254740.000
+    expect(sum.toString()).toBe('12363693299744048.884');
   });
 
   it('refuses more decimals than its scale', () => {

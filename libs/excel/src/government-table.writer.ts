@@ -134,14 +134,31 @@ export function govCellValue(kind: GovCellKind, value: GovCellValue): ExcelJS.Ce
       if (!Number.isFinite(number)) throw new Error(`not a number for a ${kind} cell: ${String(value)}`);
       return number;
     }
-    case GovCellKind.Date: {
-      if (value instanceof Date) return value;
-      const [y, m, d] = String(value).slice(0, 10).split('-').map(Number);
-      return new Date(Date.UTC(y, m - 1, d));
-    }
+    case GovCellKind.Date:
+      // The serial day number with a date format is what Excel stores for a date (readers give a Date back); a Date
+      // object per cell would be built here and taken apart again by exceljs.
+      return excelDateSerial(value);
     default:
       return neutraliseFormulaText(value instanceof Date ? value.toISOString() : String(value));
   }
+}
+
+const EXCEL_EPOCH_OFFSET_DAYS = 25569; // 1970-01-01 is day 25569 of Excel's 1900 date system
+const MS_PER_DAY = 86_400_000;
+const serialCache = new Map<string, number>();
+
+/** Excel's serial day of a calendar date ('YYYY-MM-DD…' or a Date at UTC midnight). */
+export function excelDateSerial(value: string | number | Date): number {
+  if (value instanceof Date) return value.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS;
+  const text = String(value).slice(0, 10);
+  let serial = serialCache.get(text);
+  if (serial === undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error(`not a date for a date cell: ${String(value)}`);
+    const utc = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+    serial = utc / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS;
+    if (serialCache.size < 100_000) serialCache.set(text, serial);
+  }
+  return serial;
 }
 
 /** 'YYYY-MM-DD' → 'YYYY年M月D日'. */

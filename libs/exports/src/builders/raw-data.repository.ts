@@ -56,7 +56,7 @@ export interface RawFacilityRow {
   remark: string | null;
 }
 
-const FACILITY_SELECT = `r.id, r.facility_code AS "facilityCode", c.code AS "communityCode", c.name AS "communityName", r.name,
+export const RAW_FACILITY_SELECT = `r.id, r.facility_code AS "facilityCode", c.code AS "communityCode", c.name AS "communityName", r.name,
   r.usage, o.name AS "operatorName", pc.name AS "propertyCompanyName", r.ac_piles AS "acPiles", r.dc_piles AS "dcPiles",
   r.total_kw::text AS "totalKw", r.service_fee_yuan_per_kwh::text AS "serviceFeeYuanPerKwh", r.platform_id AS "platformId",
   r.surveyed_on AS "surveyedOn", r.agreement_on AS "agreementOn", r.grid_applied_on AS "gridAppliedOn",
@@ -65,7 +65,7 @@ const FACILITY_SELECT = `r.id, r.facility_code AS "facilityCode", c.code AS "com
   r.meter_installed_on AS "meterInstalledOn", r.accepted_on AS "acceptedOn", r.platform_connected_on AS "platformConnectedOn",
   r.retired_on AS "retiredOn", r.retired_reason AS "retiredReason", r.remark`;
 
-const COMMUNITY_SELECT = `r.id, c.code AS "communityCode", c.name AS "communityName", r.resident_demand AS "residentDemand",
+export const RAW_COMMUNITY_SELECT = `r.id, c.code AS "communityCode", c.name AS "communityName", r.resident_demand AS "residentDemand",
   r.parking_available AS "parkingAvailable", r.capacity_sufficient AS "capacitySufficient",
   r.capacity_solution_agreed AS "capacitySolutionAgreed", r.fire_safety_complete AS "fireSafetyComplete", r.eligible,
   r.ineligible_reason AS "ineligibleReason", r.pilot, r.nearby_facility_code AS "nearbyFacilityCode",
@@ -106,7 +106,7 @@ export class RawDataRepository {
 
   communityPage(versionId: number, afterId: string, limit: number): Promise<RawCommunityRow[]> {
     return this.dataSource.query(
-      `SELECT ${COMMUNITY_SELECT} FROM report_community_row r JOIN community c ON c.id = r.community_id
+      `SELECT ${RAW_COMMUNITY_SELECT} FROM report_community_row r JOIN community c ON c.id = r.community_id
         WHERE r.version_id = $1 AND r.id > $2 ORDER BY r.version_id, r.id LIMIT $3`,
       [versionId, afterId, limit],
     );
@@ -114,7 +114,7 @@ export class RawDataRepository {
 
   facilityPage(versionId: number, afterId: string, limit: number): Promise<RawFacilityRow[]> {
     return this.dataSource.query(
-      `SELECT ${FACILITY_SELECT} FROM report_facility_row r JOIN community c ON c.id = r.community_id
+      `SELECT ${RAW_FACILITY_SELECT} FROM report_facility_row r JOIN community c ON c.id = r.community_id
          LEFT JOIN operator_enterprise o ON o.id = r.operator_id LEFT JOIN property_company pc ON pc.id = r.property_company_id
         WHERE r.version_id = $1 AND r.id > $2 ORDER BY r.version_id, r.id LIMIT $3`,
       [versionId, afterId, limit],
