@@ -8,7 +8,7 @@
  * Needs PostgreSQL only (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a scratch database is
  * migrated, seeded with the Kunming demo, given one accepted version per district whose community and facility rows
  * add up to BENCH_ROWS (300000), and dropped at the end. Runs alternate bare / product, BENCH_RUNS (3) each after one
- * warm-up pair (BENCH_KEEP=1 keeps the database for profiling); every run is a fresh process (bench/raw-export.child.cjs), so its VmHWM is its own peak RSS.
+ * warm-up pair (BENCH_KEEP=1 keeps the database, BENCH_DATABASE_URL reuses a kept one); every run is a fresh process (bench/raw-export.child.cjs), so its VmHWM is its own peak RSS.
  *   (a) product: ExportService.request() → DataExport job (in-process queue) → keyset pages of 5,000 rows from
  *       PostgreSQL → GovernmentWorkbook (styles, number formats, merged headers, totals, neutralised text) → 1 MiB
  *       chunks inserted into PostgreSQL → record done. Timed from the request to the job's end.
@@ -143,13 +143,27 @@ async function runChild(mode: 'product' | 'bare', url: string): Promise<RunResul
 async function main(): Promise<void> {
   if (!existsSync(BUILT))
     throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm run bench:raw-export)`);
-  const scratch = await createScratchDatabase(BASE_URL, 'evc_bench_export');
+  // BENCH_DATABASE_URL: a database kept by an earlier run (BENCH_KEEP=1) of the same month, used as it is.
+  const kept = process.env.BENCH_DATABASE_URL;
+  const scratch = kept
+    ? { url: kept, drop: async () => undefined }
+    : await createScratchDatabase(BASE_URL, 'evc_bench_export');
   const db = createDataSource(scratch.url, 4);
   try {
     await db.initialize();
-    await db.runMigrations({ transaction: 'each' });
-    await seedDemo(db, { asOf: `${MONTH}-01` });
-    const made = await acceptedVersions(db, ROWS);
+    let made: { communities: number; facilities: number };
+    if (kept) {
+      [made] = await db.query(
+        `SELECT sum(v.community_row_count)::int AS communities, sum(v.facility_row_count)::int AS facilities
+           FROM district_report r JOIN reporting_period p ON p.id = r.period_id JOIN report_version v ON v.id = r.accepted_version_id
+          WHERE p.month = $1`,
+        [MONTH],
+      );
+    } else {
+      await db.runMigrations({ transaction: 'each' });
+      await seedDemo(db, { asOf: `${MONTH}-01` });
+      made = await acceptedVersions(db, ROWS);
+    }
     const [{ server_version: pgVersion }] = await db.query(`SHOW server_version`);
     await db.destroy();
 

@@ -150,7 +150,7 @@ const serialCache = new Map<string, number>();
 /** Excel's serial day of a calendar date ('YYYY-MM-DD…' or a Date at UTC midnight). */
 export function excelDateSerial(value: string | number | Date): number {
   if (value instanceof Date) return value.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS;
-  const text = String(value).slice(0, 10);
+  const text = typeof value === 'string' && value.length === 10 ? value : String(value).slice(0, 10);
   let serial = serialCache.get(text);
   if (serial === undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error(`not a date for a date cell: ${String(value)}`);
@@ -215,6 +215,11 @@ export class GovernmentWorkbook {
     let written = 0;
     let onSheet = 0;
 
+    // Per-column lookups hoisted out of the cell loop: this runs once per cell of a 300,000-row table.
+    const kinds = spec.columns.map((column) => column.kind);
+    const values = spec.columns.map((column) => column.value);
+    const fills = spec.columns.map((column) => column.fill);
+    const width = kinds.length;
     const writeRow = (row: R) => {
       if (onSheet === maxRows) {
         sheet.commit();
@@ -224,14 +229,16 @@ export class GovernmentWorkbook {
         onSheet = 0;
       }
       const excelRow = sheet.getRow(rowNumber);
-      spec.columns.forEach((column, index) => {
-        const raw = column.kind === GovCellKind.Index ? written + 1 : column.value(row, written);
+      for (let index = 0; index < width; index += 1) {
+        const kind = kinds[index];
+        const raw = kind === GovCellKind.Index ? written + 1 : values[index](row, written);
         const cell = excelRow.getCell(index + 1);
-        cell.value = govCellValue(column.kind, raw);
-        const fill = column.fill?.(row);
+        cell.value = govCellValue(kind, raw);
+        const fill = fills[index]?.(row);
         cell.style = fill ? layout.filledStyle(index, fill) : layout.dataStyles[index];
-        sums[index]?.add(raw instanceof Date ? null : (raw as string | number | null | undefined));
-      });
+        const sum = sums[index];
+        if (sum !== null) sum.add(raw instanceof Date ? null : (raw as string | number | null | undefined));
+      }
       excelRow.commit();
       rowNumber += 1;
       onSheet += 1;
@@ -241,7 +248,7 @@ export class GovernmentWorkbook {
     if (isAsyncIterable(source)) {
       for await (const batch of source) {
         for (const row of batch) writeRow(row);
-        await this.relievePressure();
+        await this.relievePressure(sheet);
         await onBatch?.(written);
       }
     } else {
@@ -342,12 +349,37 @@ export class GovernmentWorkbook {
     return name;
   }
 
-  /** Waits while the output has more queued than its high-water mark, so a slow destination bounds memory. */
-  private async relievePressure(): Promise<void> {
+  /**
+   * Waits while the compressor or the output has more queued than they should. exceljs's sheet stream (a StreamBuf)
+   * writes into the zip entry's deflate stream without heeding its return value, so XML produced faster than it is
+   * compressed piles up there: this is where the writer is held back (exceljs 4.4.0 internals: the sheet's `stream`
+   * and its `pipes`; without them only the output is watched).
+   */
+  private async relievePressure(sheet: Sheet): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.output.writableNeedDrain) await once(this.output, 'drain');
+    const pipes = (sheet as unknown as { stream?: { pipes?: QueuedWritable[] } }).stream?.pipes ?? [];
+    for (;;) {
+      const backlog = pipes.find((pipe) => queuedBytes(pipe) > COMPRESSOR_BACKLOG_BYTES);
+      if (backlog) await once(backlog as unknown as Writable, 'drain');
+      else if (this.output.writableNeedDrain) await once(this.output, 'drain');
+      else return;
+    }
   }
 }
+
+/** The zip entry's compressor is a readable-stream v2 Transform: its queue is in _writableState, not writableLength. */
+interface QueuedWritable {
+  writableLength?: number;
+  _writableState?: { length: number; ended: boolean };
+}
+
+function queuedBytes(pipe: QueuedWritable): number {
+  if (pipe._writableState?.ended) return 0;
+  return pipe._writableState?.length ?? pipe.writableLength ?? 0;
+}
+
+/** Uncompressed XML allowed to wait for the compressor between batches. */
+const COMPRESSOR_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 function pageSetup(orientation: 'landscape' | 'portrait'): Partial<ExcelJS.PageSetup> {
   return {
