@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import {
   AppError,
@@ -14,7 +13,7 @@ import {
 import { GovernmentWorkbook } from '@app/excel';
 import { ExportKind, ExportStatus } from './entities/export.enums.js';
 import { ExportBuilderRegistry } from './export-builder.registry.js';
-import { ExportChunkSink } from './export-chunk.sink.js';
+import { ExportChunkSink, writeInto } from './export-chunk.sink.js';
 import { ExportRepository } from './export.repository.js';
 
 export interface DataExportPayload {
@@ -71,19 +70,22 @@ export class DataExportProcessor implements JobProcessor<DataExportPayload, Data
     try {
       const user = await this.requester(record.requestedBy);
       const workbook = new GovernmentWorkbook(sink, { created: this.clock.now() });
-      const done = finished(sink);
-      // A failed sink (an insert refused) must stop the writer at once, not after the last row.
-      done.catch(() => undefined);
-      const { rows } = await this.builders.get(record.kind as ExportKind).write({
-        user,
-        params: record.params,
-        workbook,
-        reportDate: shanghaiDate(this.clock.now()),
-        progress,
-      });
-      await progress(99, '正在保存文件');
-      await workbook.commit();
-      await done;
+      const builder = this.builders.get(record.kind as ExportKind);
+      const { rows } = await writeInto(
+        sink,
+        async () => {
+          const written = await builder.write({
+            user,
+            params: record.params,
+            workbook,
+            reportDate: shanghaiDate(this.clock.now()),
+            progress,
+          });
+          await progress(99, '正在保存文件');
+          return written;
+        },
+        () => workbook.commit(),
+      );
       await this.exports.finish(exportId, { rows, bytes: sink.bytes, chunks: sink.chunks, sha256: sink.digest() });
       await job.updateProgress({ percent: 100, message: '已完成' });
       return { exportId, status: ExportStatus.Done, rows, bytes: sink.bytes };

@@ -1,5 +1,6 @@
 import { createHash, Hash } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 /** About 1 MiB a piece: few rows, and no piece large enough to matter in memory. */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
@@ -17,8 +18,11 @@ export class ExportChunkSink extends Writable {
   private seq = 0;
   private total = 0;
 
-  constructor(private readonly store: ChunkWriter) {
-    super({ highWaterMark: 4 * EXPORT_CHUNK_BYTES });
+  constructor(
+    private readonly store: ChunkWriter,
+    private readonly pieceBytes = EXPORT_CHUNK_BYTES,
+  ) {
+    super({ highWaterMark: 4 * pieceBytes });
   }
 
   get chunks(): number {
@@ -38,7 +42,7 @@ export class ExportChunkSink extends Writable {
     this.pendingBytes += chunk.length;
     this.hash.update(chunk);
     this.total += chunk.length;
-    if (this.pendingBytes < EXPORT_CHUNK_BYTES) return callback();
+    if (this.pendingBytes < this.pieceBytes) return callback();
     this.flush().then(() => callback(), callback);
   }
 
@@ -54,4 +58,24 @@ export class ExportChunkSink extends Writable {
     await this.store(this.seq, content);
     this.seq += 1;
   }
+}
+
+/**
+ * Runs `build` against a workbook writing into `sink` and finishes the file. A sink that fails part-way (a piece
+ * refused) stops the run at once with its error: the writer would otherwise wait for a drain or a finish that never
+ * comes.
+ */
+export async function writeInto<T>(
+  sink: ExportChunkSink,
+  build: () => Promise<T>,
+  commit: () => Promise<void>,
+): Promise<T> {
+  const failed = new Promise<never>((_, reject) => sink.once('error', reject));
+  failed.catch(() => undefined);
+  const done = finished(sink);
+  done.catch(() => undefined);
+  const result = await Promise.race([build(), failed]);
+  await Promise.race([commit(), failed]);
+  await Promise.race([done, failed]);
+  return result;
 }
