@@ -190,7 +190,7 @@ async function main(): Promise<void> {
       `${secs(productMs)}  (a) 产品路径：申请导出 → DataExport 任务 → 分页读取 → 政府表格式写出 → 分块存入 PostgreSQL（文件 ${mib(product[0].bytes)} MB）`,
       `${secs(bareMs)}  (b) 基线：exceljs WorkbookWriter 无样式写出同样的行到文件（行已预先载入内存，不计时；文件 ${mib(bare[0].bytes)} MB）`,
       `  比值 (a)/(b) = ${(productMs / bareMs).toFixed(2)}（目标 ≤ 1.5，${productMs / bareMs <= 1.5 ? '达到' : '未达到'}）；` +
-        `各次比值 ${ratios.map((r) => r.toFixed(2)).join('、')}`,
+        `各对（相邻两次）比值 ${ratios.map((r) => r.toFixed(2)).join('、')}，中位数 ${median(ratios).toFixed(2)}`,
       `  峰值 RSS（子进程 VmHWM，各次最大）：(a) ${mib(productHwm)} MB（目标 ≤ 300 MB，${productHwm <= 300 * 1024 * 1024 ? '达到' : '未达到'}），` +
         `(b) ${mib(bareHwm)} MB（其中载入行后、写出前 ${mib(Math.max(...bare.map((r) => r.rssBeforeBytes)))} MB）`,
       `  采样峰值 RSS（计时期间，5 ms 一次）：(a) ${mib(Math.max(...product.map((r) => r.sampledPeakBytes)))} MB，` +
