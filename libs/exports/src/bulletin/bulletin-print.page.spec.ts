@@ -55,6 +55,8 @@ describe('renderBulletinPage (issue 5 §3: prints to A4, charts flag when render
     expect(html).toContain('<td class="num" style="background:#FFC7CE">85.71%</td>');
     expect(html).toContain('<script src="/api/assets/apexcharts.min.js"></script>');
     expect(html).toContain('data-charts-ready="false"');
+    // ApexCharts' own print redraw blanked the printed pages in Chromium: it stays off.
+    expect(html).toContain('print: { enabled: false }');
     // The JSON block cannot be closed early by a district name.
     const json = /<script type="application\/json" id="bulletin-data">(.*?)<\/script>/s.exec(html)![1];
     expect(json).not.toContain('<');

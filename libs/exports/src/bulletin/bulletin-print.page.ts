@@ -79,7 +79,9 @@ const CHART_SCRIPT = `
   if (typeof ApexCharts === 'undefined') { done('error'); return; }
   var data = JSON.parse(document.getElementById('bulletin-data').textContent);
   var font = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
-  var base = { width: 680, fontFamily: font, animations: { enabled: false }, toolbar: { show: false }, redrawOnParentResize: false };
+  // print: ApexCharts 7 redraws charts on beforeprint; in headless Chromium that blanked every printed page. The
+  // charts have a fixed print width already.
+  var base = { width: 680, fontFamily: font, animations: { enabled: false }, toolbar: { show: false }, redrawOnParentResize: false, print: { enabled: false } };
   var charts = [];
   charts.push(new ApexCharts(document.getElementById('chart-progress'), {
     chart: Object.assign({ type: 'bar', height: 300 }, base),
