@@ -10,6 +10,7 @@ import { Rankings1795471258642 } from './1795471258642-rankings.js';
 import { Ratings1796150090600 } from './1796150090600-ratings.js';
 import { ProgressComments1796150225169 } from './1796150225169-progress-comments.js';
 import { PlatformRecords1796150410854 } from './1796150410854-platform-records.js';
+import { DataExports1796150443397 } from './1796150443397-data-exports.js';
 import { SubsidyRounds1796151453357 } from './1796151453357-subsidy-rounds.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
@@ -25,5 +26,6 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Ratings1796150090600,
   ProgressComments1796150225169,
   PlatformRecords1796150410854,
+  DataExports1796150443397,
   SubsidyRounds1796151453357,
 ];

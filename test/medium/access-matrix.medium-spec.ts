@@ -116,6 +116,14 @@ const RULES: Record<string, Caller[]> = {
   'POST /api/ratings': ['office'],
   'GET /api/ratings/{id}': ['office', 'leader', 'district', 'foreign'],
   'POST /api/ratings/{id}/confirm': ['office'],
+  // A district may request (its own raw data; the builder refuses other kinds with 403, checked in exports.medium-spec).
+  'POST /api/exports': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/exports': ['office', 'leader', 'district', 'foreign'],
+  // Someone else's export answers 404, not 403 (no hint that it exists): checked below.
+  'GET /api/exports/{id}': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/exports/{id}/file': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/bulletins/{month}/print': ['office', 'leader'],
+  'GET /api/assets/apexcharts.min.js': CALLERS,
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -240,6 +248,17 @@ describe('the access matrix: every documented route, as every role and as a fore
       );
       return String(row.id);
     };
+    // Export records: one the district user requested, one the office did (the foreign one for the district user).
+    const exportFor = async (username: string) =>
+      (
+        await db.dataSource.query(
+          `INSERT INTO data_export (kind, params, requested_by, file_name)
+           SELECT 'raw_data', '{}', id, 'x.xlsx' FROM app_user WHERE username = $1 RETURNING id`,
+          [username],
+        )
+      )[0].id as string;
+    const ownExport = await exportFor('wuhua');
+    const officeExport = await exportFor('office');
     own = {
       subsidyRoundId: String(subsidyRound.body.id),
       platformImportId: String(((await platformImport.json()) as { id: number }).id),
@@ -247,6 +266,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       complaintId: await complaintIn(wuhua.id),
       patrolId: await patrolIn(wuhua.id),
       ratingId: String(rating.body.id),
+      exportId: ownExport,
       rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
@@ -267,6 +287,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       notificationId: String(officeNotification.id),
       complaintId: await complaintIn(panlong.id),
       patrolId: await patrolIn(panlong.id),
+      exportId: officeExport,
     };
     const doc = await api.request('GET', '/api/docs-json');
     documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
@@ -300,6 +321,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/complaints/')) return params.complaintId;
       if (path.startsWith('/api/patrols/')) return params.patrolId;
       if (path.startsWith('/api/target-plans/')) return params.planId;
+      if (path.startsWith('/api/exports/')) return params.exportId;
       throw new Error(`no id for ${path}`);
     };
     return (
@@ -313,6 +335,7 @@ describe('the access matrix: every documented route, as every role and as a fore
         .concat(DISTRICT_QUERY.includes(template) ? `?districtId=${params.districtId}` : '')
         .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
         .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
+        .concat(template === '/api/bulletins/{month}/print' ? `?planId=${params.planId}` : '')
     );
   }
 
@@ -353,6 +376,16 @@ describe('the access matrix: every documented route, as every role and as a fore
     expect(city.coveredEligible).toBe(sum);
     expect(city.districtName).toBe('全市');
     for (const row of all.body.rows) expect(['正常', '预警', '滞后']).toContain(row.projection.statusLabel);
+  });
+
+  it('keeps another user’s export out of reach: 404 for its status and its file', async () => {
+    for (const path of [`/api/exports/${foreign.exportId}`, `/api/exports/${foreign.exportId}/file`]) {
+      expect(await api.request('GET', path, { token: tokens.district })).toMatchObject({
+        status: 404,
+        body: { message: '导出记录不存在' },
+      });
+    }
+    expect((await api.request('GET', `/api/exports/${own.exportId}`, { token: tokens.district })).status).toBe(200);
   });
 
   it('keeps another user’s notification out of reach: 404, not a hint that it exists', async () => {

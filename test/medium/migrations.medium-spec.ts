@@ -32,6 +32,8 @@ const EXPECTED_TABLES = [
   'community',
   'community_eligibility',
   'complaint',
+  'data_export',
+  'data_export_chunk',
   'district',
   'district_report',
   'district_target',

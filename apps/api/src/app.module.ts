@@ -32,6 +32,9 @@ import { GridController, WorkingCalendarController } from './grid/grid.controlle
 import { ComplaintController, PatrolController, RatingController } from './rating/rating.controller.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ExportRelayModule, ExportsModule } from '@app/exports';
+import { ExportsController } from './exports/exports.controller.js';
+import { BulletinController } from './exports/bulletin.controller.js';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
@@ -58,8 +61,9 @@ export class AppModule {
         SubsidyModule,
         GridModule,
         RatingModule,
+        ExportsModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
-        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
+        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule, ExportRelayModule]),
       ],
       controllers: [
         HealthController,
@@ -81,6 +85,8 @@ export class AppModule {
         PatrolController,
         RatingController,
         ProgressCommentController,
+        ExportsController,
+        BulletinController,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AuthGuard },

@@ -4,6 +4,7 @@ import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuditModule } from '@app/auth';
 import { NotifyModule } from '@app/notify';
 import { ProgressModule } from '@app/progress';
+import { ExportRelayModule, ExportsModule } from '@app/exports';
 import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule, UploadRelayModule } from '@app/reporting';
 
 /** No controllers: BullMQ processors and the @nestjs/schedule crons, which only enqueue. */
@@ -29,6 +30,8 @@ export class WorkerModule {
         ProgressModule,
         CalendarSchedulingModule,
         UploadRelayModule,
+        ExportsModule,
+        ExportRelayModule,
       ],
     };
   }

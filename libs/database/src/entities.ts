@@ -9,6 +9,7 @@ import { NOTIFY_ENTITIES } from '@app/notify';
 import { RANKING_ENTITIES } from '@app/ranking';
 import { PLATFORM_ENTITIES } from '@app/platform';
 import { SUBSIDY_ENTITIES } from '@app/subsidy';
+import { EXPORT_ENTITIES } from '@app/exports';
 
 /** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
 export const ALL_ENTITIES = [
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...RANKING_ENTITIES,
   ...PLATFORM_ENTITIES,
   ...SUBSIDY_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];

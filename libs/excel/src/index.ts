@@ -6,3 +6,5 @@ export * from './report-template.writer.js';
 export * from './report-workbook.reader.js';
 export * from './workbook-container.inspector.js';
 export * from './parse/report-parse.pool.js';
+export * from './exact-decimal.js';
+export * from './government-table.writer.js';
