@@ -11,7 +11,8 @@ jest.setTimeout(60_000);
  */
 describe('BullJobQueue.enqueue with retryFailed', () => {
   const prefix = `evcretry${Date.now().toString(36)}`;
-  const queue = new BullJobQueue({ redisUrl: TEST_REDIS_URL, prefix });
+  // A loaded CI machine can take seconds over a new queue's first call; the suite is about retries, not timeouts.
+  const queue = new BullJobQueue({ redisUrl: TEST_REDIS_URL, prefix, redisTimeoutMs: 20_000 });
   const connection = createRedisConnection(TEST_REDIS_URL);
   let runs = 0;
   let failNext = true;

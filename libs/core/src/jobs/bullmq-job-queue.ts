@@ -11,6 +11,8 @@ export interface BullConnectionSettings {
   prefix: string;
   /** Consumers only; BullMQ's default is 30 s. */
   lockDurationMs?: number;
+  /** Producers only: how long an enqueue or a status read may wait for Redis before it fails (default 3 s). */
+  redisTimeoutMs?: number;
 }
 
 /** Redis connections for BullMQ consumers: they wait for Redis forever (BullMQ docs, "Connections"). */
@@ -33,7 +35,7 @@ export function toBullJobId(jobId: string): string {
 
 const POLL_INTERVAL_MS = 100;
 /** How long a producer call waits for Redis before giving up. */
-const REDIS_TIMEOUT_MS = 3000;
+const DEFAULT_REDIS_TIMEOUT_MS = 3000;
 
 const STATE_MAP: Record<string, JobState> = {
   waiting: JobState.Waiting,
@@ -53,12 +55,14 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   /** BullMQ does not close connections it was handed, so this class does. */
   private readonly ownedConnections: IORedis[] = [];
+  private readonly redisTimeoutMs: number;
 
   constructor(private readonly settings: BullConnectionSettings) {
     super();
     this.connection = createProducerConnection(settings.redisUrl);
     this.connection.on('error', () => undefined); // surfaced through isHealthy, not as an unhandled event
     this.ownedConnections.push(this.connection);
+    this.redisTimeoutMs = settings.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
   }
 
   async enqueue<P>(queue: QueueName, payload: P, options: EnqueueOptions = {}): Promise<string> {
@@ -72,7 +76,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
         removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
         removeOnFail: { age: 30 * 24 * 3600 },
       }),
-      REDIS_TIMEOUT_MS,
+      this.redisTimeoutMs,
       `任务队列不可用（Redis 无响应），${queue} 任务未能入队`,
     );
     if (!job.id) throw new Error(`BullMQ returned no id for ${queue}`);
@@ -82,7 +86,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
         (async () => {
           if (await job.isFailed()) await job.retry('failed');
         })(),
-        REDIS_TIMEOUT_MS,
+        this.redisTimeoutMs,
         `任务队列不可用（Redis 无响应），${queue} 任务未能重试`,
       );
     }
@@ -98,7 +102,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
       const job = await Job.fromId(this.queue(queue), id);
       return { state, job };
     };
-    const { state, job } = await withTimeout(read(), REDIS_TIMEOUT_MS, '任务队列不可用（Redis 无响应）');
+    const { state, job } = await withTimeout(read(), this.redisTimeoutMs, '任务队列不可用（Redis 无响应）');
     if (!job) return null;
     return {
       id: job.id ?? jobId,
@@ -137,7 +141,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((q) => withTimeout(q.close(), REDIS_TIMEOUT_MS)));
+    await Promise.allSettled([...this.queues.values()].map((q) => withTimeout(q.close(), this.redisTimeoutMs)));
     for (const connection of this.ownedConnections) connection.disconnect();
   }
 
