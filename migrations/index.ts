@@ -7,6 +7,7 @@ import { UploadChecksumUnique1795467721873 } from './1795467721873-upload-checks
 import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-history-immutable.js';
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 import { Rankings1795471258642 } from './1795471258642-rankings.js';
+import { SnapshotCities1796150166910 } from './1796150166910-snapshot-cities.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportHistoryImmutable1795468558827,
   ProgressSnapshots1795470500061,
   Rankings1795471258642,
+  SnapshotCities1796150166910,
 ];

@@ -26,6 +26,7 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/audit-events': ['office'],
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
+  'GET /api/progress/regions': ['office', 'leader'],
   'GET /api/rankings/settings': ['office'],
   'PUT /api/rankings/settings': ['office'],
   'GET /api/rankings': ['office', 'leader', 'district', 'foreign'],
@@ -181,7 +182,10 @@ describe('the access matrix: every documented route, as every role and as a fore
       .replace('{id}', () => idFor(template))
       .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
       .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
-      .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '');
+      .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
+      .concat(
+        template === '/api/progress/regions' ? `?month=${params.month}&planId=${params.planId}&level=nation` : '',
+      );
   }
 
   it('allows exactly the callers the rules name, and refuses the others with 401 or 403', async () => {

@@ -240,6 +240,7 @@ describe('sign-in, roles and district scope over HTTP', () => {
         'GET /api/periods/{month}/status',
         'GET /api/progress',
         'GET /api/progress/trend',
+        'GET /api/progress/regions',
         'GET /api/rankings',
         'GET /api/rankings/settings',
         'GET /api/rankings/{id}',

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 /** Per-district figures of the register at one date (SPEC "Definitions the numbers rest on"). */
 export interface DistrictFigures {
   districtId: number;
+  cityId: number;
   registeredCommunities: number;
   eligibleCommunities: number;
   coveredEligible: number;
@@ -83,7 +84,7 @@ export class ProgressAggregationRepository {
                 COALESCE(SUM(total_kw) FILTER (WHERE usage = 'public'), 0)::numeric(14,3)::text AS public_kw,
                 COALESCE(SUM(total_kw) FILTER (WHERE usage = 'self_use'), 0)::numeric(14,3)::text AS self_kw
            FROM built GROUP BY district_id)
-       SELECT d.id AS "districtId",
+       SELECT d.id AS "districtId", d.city_id AS "cityId",
               COALESCE(c.registered, 0) AS "registeredCommunities", COALESCE(c.eligible, 0) AS "eligibleCommunities",
               COALESCE(c.covered_eligible, 0) AS "coveredEligible", COALESCE(c.covered_ineligible, 0) AS "coveredIneligible",
               COALESCE(f.built_public, 0) AS "builtPublicFacilities", COALESCE(f.operating_public, 0) AS "operatingPublicFacilities",
@@ -91,7 +92,7 @@ export class ProgressAggregationRepository {
               COALESCE(f.self_ac, 0) AS "selfUseAcPiles", COALESCE(f.self_dc, 0) AS "selfUseDcPiles",
               COALESCE(f.public_kw, '0.000') AS "publicKw", COALESCE(f.self_kw, '0.000') AS "selfUseKw"
          FROM district d LEFT JOIN communities c ON c.district_id = d.id LEFT JOIN facilities f ON f.district_id = d.id
-        ORDER BY d.id`,
+        ORDER BY d.city_id, d.id`,
       [date],
     );
   }
@@ -145,10 +146,15 @@ export class ProgressAggregationRepository {
   }
 
   async frozenKeys(month: string, manager: EntityManager): Promise<Set<string>> {
-    const rows: { planId: number; districtId: number | null }[] = await manager.query(
-      `SELECT plan_id AS "planId", district_id AS "districtId" FROM progress_snapshot WHERE month = $1 AND frozen`,
+    const rows: { planId: number; cityId: number; districtId: number | null }[] = await manager.query(
+      `SELECT plan_id AS "planId", city_id AS "cityId", district_id AS "districtId" FROM progress_snapshot WHERE month = $1 AND frozen`,
       [month],
     );
-    return new Set(rows.map((r) => `${r.planId}:${r.districtId ?? 'city'}`));
+    return new Set(rows.map(snapshotKey));
   }
+}
+
+/** A snapshot row's identity within a month: plan and district, or plan and city for a city row. */
+export function snapshotKey(row: { planId: number; cityId: number; districtId: number | null }): string {
+  return `${row.planId}:${row.districtId ?? `city-${row.cityId}`}`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TargetKind } from '../entities/target-plan.entity.js';
 import { ProgressSnapshot } from '../entities/progress-snapshot.entity.js';
-import { ProgressAggregationRepository } from './progress-aggregation.repository.js';
+import { ProgressAggregationRepository, snapshotKey } from './progress-aggregation.repository.js';
 import { buildSnapshotRows, PlanInputs, SnapshotRow } from './snapshot-rows.js';
 
 export interface AggregationResult {
@@ -46,7 +46,7 @@ export class ProgressAggregationService {
         rows.push(...buildSnapshotRows(month, figures, inputs));
       }
       const frozen = await this.repository.frozenKeys(month, manager);
-      const writable = rows.filter((r) => !frozen.has(`${r.planId}:${r.districtId ?? 'city'}`));
+      const writable = rows.filter((r) => !frozen.has(snapshotKey(r)));
       await manager.query(`DELETE FROM progress_snapshot WHERE month = $1 AND NOT frozen`, [month]);
       for (let i = 0; i < writable.length; i += 500) {
         await manager.insert(
