@@ -8,6 +8,7 @@ import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-hist
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 import { Rankings1795471258642 } from './1795471258642-rankings.js';
 import { SnapshotCities1796150166910 } from './1796150166910-snapshot-cities.js';
+import { AnomalyFlags1796151845701 } from './1796151845701-anomaly-flags.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgressSnapshots1795470500061,
   Rankings1795471258642,
   SnapshotCities1796150166910,
+  AnomalyFlags1796151845701,
 ];

@@ -55,6 +55,10 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/versions/{id}/file': ['office', 'leader', 'district'],
   'POST /api/versions/{id}/accept': ['office'],
   'POST /api/versions/{id}/return': ['office'],
+  'GET /api/anomaly-flags': ['office', 'leader', 'district'],
+  'GET /api/anomaly-flags/settings': ['office'],
+  'PUT /api/anomaly-flags/settings': ['office'],
+  'POST /api/anomaly-flags/{id}/confirm': ['office'],
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -174,6 +178,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
       if (path.startsWith('/api/rankings/')) return params.rankingId;
+      // No flag needs to exist: the guard decides before the id is looked up, and the office meets validation.
+      if (path.startsWith('/api/anomaly-flags/')) return '1';
       throw new Error(`no id for ${path}`);
     };
     return template
@@ -181,6 +187,7 @@ describe('the access matrix: every documented route, as every role and as a fore
       .replace('{districtId}', params.districtId)
       .replace('{id}', () => idFor(template))
       .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
+      .concat(template === '/api/anomaly-flags' ? `?districtId=${params.districtId}` : '')
       .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
       .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
       .concat(

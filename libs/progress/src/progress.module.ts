@@ -11,6 +11,6 @@ import { ProgressQueryService } from './progress-query.service.js';
     ProgressAggregationService,
     ProgressQueryService,
   ],
-  exports: [PeriodAggregateProcessor, ProgressAggregationService, ProgressQueryService],
+  exports: [PeriodAggregateProcessor, ProgressAggregationRepository, ProgressAggregationService, ProgressQueryService],
 })
 export class ProgressModule {}

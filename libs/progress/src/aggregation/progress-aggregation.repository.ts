@@ -52,15 +52,27 @@ const COVERED_AT = (d: string) => `
 export class ProgressAggregationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async districtFigures(date: string, manager: EntityManager = this.dataSource.manager): Promise<DistrictFigures[]> {
+  /**
+   * Every district's figures at `date`, or only those of `districtIds` (anomaly checks look at one district's history
+   * and its city's peers): the filter reaches every part of the query, so one district costs one district's rows.
+   */
+  async districtFigures(
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+    districtIds: number[] | null = null,
+  ): Promise<DistrictFigures[]> {
     return manager.query(
       `WITH reg AS (
          SELECT c.id, c.district_id FROM community c
-          WHERE c.registered_on <= $1 AND (c.removed_on IS NULL OR c.removed_on > $1)),
+          WHERE c.registered_on <= $1 AND (c.removed_on IS NULL OR c.removed_on > $1)
+            AND ($2::int[] IS NULL OR c.district_id = ANY($2))),
        elig AS (
          SELECT DISTINCT ON (e.community_id) e.community_id, e.eligible FROM community_eligibility e
-          WHERE e.effective_from <= $1 ORDER BY e.community_id, e.effective_from DESC),
-       cov AS (${COVERED_AT('$1')}),
+          WHERE e.effective_from <= $1 AND ($2::int[] IS NULL OR e.community_id IN (SELECT id FROM reg))
+          ORDER BY e.community_id, e.effective_from DESC),
+       cov AS (
+         SELECT x.community_id FROM (${COVERED_AT('$1')}) x
+          WHERE $2::int[] IS NULL OR x.community_id IN (SELECT id FROM reg)),
        communities AS (
          SELECT r.district_id, COUNT(*)::int AS registered,
                 COUNT(*) FILTER (WHERE e.eligible)::int AS eligible,
@@ -72,7 +84,8 @@ export class ProgressAggregationRepository {
          SELECT c.district_id, f.usage, f.ac_piles, f.dc_piles, f.total_kw,
                 (f.platform_connected_on IS NOT NULL AND f.platform_connected_on <= $1) AS operating
            FROM facility f JOIN community c ON c.id = f.community_id
-          WHERE f.accepted_on <= $1 AND (f.retired_on IS NULL OR f.retired_on > $1)),
+          WHERE f.accepted_on <= $1 AND (f.retired_on IS NULL OR f.retired_on > $1)
+            AND ($2::int[] IS NULL OR c.district_id = ANY($2))),
        facilities AS (
          SELECT district_id,
                 COUNT(*) FILTER (WHERE usage = 'public')::int AS built_public,
@@ -92,8 +105,9 @@ export class ProgressAggregationRepository {
               COALESCE(f.self_ac, 0) AS "selfUseAcPiles", COALESCE(f.self_dc, 0) AS "selfUseDcPiles",
               COALESCE(f.public_kw, '0.000') AS "publicKw", COALESCE(f.self_kw, '0.000') AS "selfUseKw"
          FROM district d LEFT JOIN communities c ON c.district_id = d.id LEFT JOIN facilities f ON f.district_id = d.id
+        WHERE $2::int[] IS NULL OR d.id = ANY($2)
         ORDER BY d.city_id, d.id`,
-      [date],
+      [date, districtIds],
     );
   }
 

@@ -125,28 +125,46 @@ function withUnit(metric: AnomalyMetric, text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // (a) cumulative drops
 
-export interface FacilityFigures {
+/** A facility as the register holds it (last accepted) or as the report states it. */
+export interface FacilityState {
   acPiles: number;
   dcPiles: number;
   totalKw: string;
+  usage: string;
+  acceptedOn: string | null;
+  retiredOn: string | null;
 }
 
-/** A facility row of the report next to the register's (last accepted) values. */
+/** A facility row of the report next to the register's values. */
 export interface FacilityComparison {
   code: string;
   name: string | null;
   rowNumber: number;
-  accepted: FacilityFigures;
-  reported: FacilityFigures;
+  accepted: FacilityState;
+  reported: FacilityState;
   remark: string | null;
+  retiredReason: string | null;
 }
 
-/** A row of the report that lowers a district total: a facility that fell, retired or stopped being public, or a community that became ineligible or lost its nearby link. */
+/** A community row of the report next to the register at the period's end. */
+export interface CommunityComparison {
+  code: string;
+  name: string;
+  rowNumber: number;
+  remark: string | null;
+  ineligibleReason: string | null;
+  /** null: no eligibility recorded yet. */
+  acceptedEligible: boolean | null;
+  reportedEligible: boolean;
+  acceptedNearbyFacility: string | null;
+  reportedNearbyFacility: string | null;
+}
+
+/** A row of the report that lowers a district total, with the text the district gave (null: none). */
 export interface LoweringRow {
   source: string;
-  /** What lowers: facility figures lower piles, kW and built facilities; both lower coverage. */
+  /** Facility rows lower piles, kW, built facilities and coverage; community rows lower coverage only. */
   lowers: 'facility' | 'community';
-  /** The district's 备注, retirement or ineligibility reason; null when it wrote none. */
   text: string | null;
 }
 
@@ -157,7 +175,57 @@ export interface DropInput {
   /** The same figures with this report applied; null when they could not be computed. */
   reported: DistrictTotals | null;
   facilities: readonly FacilityComparison[];
-  lowering: readonly LoweringRow[];
+  communities: readonly CommunityComparison[];
+}
+
+const PUBLIC = 'public';
+
+/**
+ * The rows that lower a district total: a facility whose piles or kW fell, that retires in this report, that stops
+ * being public or loses its acceptance date; a community that turns ineligible or loses the nearby link it had.
+ */
+export function loweringRows(
+  facilities: readonly FacilityComparison[],
+  communities: readonly CommunityComparison[],
+): LoweringRow[] {
+  const rows: LoweringRow[] = [];
+  for (const f of facilities) {
+    const retires = f.reported.retiredOn !== null && f.accepted.retiredOn === null;
+    const lowers =
+      f.reported.acPiles < f.accepted.acPiles ||
+      f.reported.dcPiles < f.accepted.dcPiles ||
+      Number(f.reported.totalKw) < Number(f.accepted.totalKw) ||
+      retires ||
+      (f.accepted.usage === PUBLIC && f.reported.usage !== PUBLIC) ||
+      (f.accepted.acceptedOn !== null && f.reported.acceptedOn === null);
+    if (lowers) {
+      rows.push({
+        source: facilitySource(f),
+        lowers: 'facility',
+        text: textOf(f.remark) ?? (retires ? textOf(f.retiredReason) : null),
+      });
+    }
+  }
+  for (const c of communities) {
+    const turnsIneligible = c.acceptedEligible === true && !c.reportedEligible;
+    const losesLink = c.acceptedNearbyFacility !== null && c.reportedNearbyFacility !== c.acceptedNearbyFacility;
+    if (turnsIneligible || losesLink) {
+      rows.push({
+        source: `社区 第 ${c.rowNumber} 行（${c.name}）`,
+        lowers: 'community',
+        text: textOf(c.remark) ?? (turnsIneligible ? textOf(c.ineligibleReason) : null),
+      });
+    }
+  }
+  return rows;
+}
+
+function facilitySource(f: FacilityComparison): string {
+  return `充电设施 第 ${f.rowNumber} 行（${f.code}）`;
+}
+
+function textOf(text: string | null): string | null {
+  return text && text.trim() ? text.trim() : null;
 }
 
 const FACILITY_METRICS = [AnomalyMetric.AcPiles, AnomalyMetric.DcPiles, AnomalyMetric.TotalKw] as const;
@@ -175,9 +243,8 @@ export function detectCumulativeDrops(input: DropInput): AnomalyFinding[] {
       const before = metric === AnomalyMetric.TotalKw ? Number(facility.accepted.totalKw) : facility.accepted[metric];
       const after = metric === AnomalyMetric.TotalKw ? Number(facility.reported.totalKw) : facility.reported[metric];
       if (!(after < before)) continue;
-      const remarks = facility.remark
-        ? [{ source: `充电设施 第 ${facility.rowNumber} 行（${facility.code}）`, text: facility.remark }]
-        : [];
+      const remark = textOf(facility.remark);
+      const remarks = remark ? [{ source: facilitySource(facility), text: remark }] : [];
       const label = ANOMALY_METRIC_LABELS[metric];
       findings.push({
         kind: AnomalyKind.CumulativeDrop,
@@ -192,20 +259,19 @@ export function detectCumulativeDrops(input: DropInput): AnomalyFinding[] {
         explanation:
           `设施 ${facility.code} 的${label}由上次审核通过的 ${withUnit(metric, formatMetric(metric, before))}` +
           `降为 ${withUnit(metric, formatMetric(metric, after))}` +
-          (facility.remark ? `，备注：${facility.remark}` : '，未填写备注'),
+          (remark ? `，备注：${remark}` : '，未填写备注'),
         remarks,
         explained: remarks.length > 0,
       });
     }
   }
   if (input.accepted && input.reported) {
+    const lowering = loweringRows(input.facilities, input.communities);
     for (const metric of DISTRICT_METRICS) {
       const before = metricValue(input.accepted, metric);
       const after = metricValue(input.reported, metric);
       if (!(after < before)) continue;
-      const related = input.lowering.filter(
-        (row) => metric === AnomalyMetric.CoveredEligible || row.lowers === 'facility',
-      );
+      const related = lowering.filter((row) => metric === AnomalyMetric.CoveredEligible || row.lowers === 'facility');
       const remarks = related.flatMap((row) => (row.text ? [{ source: row.source, text: row.text }] : []));
       const explained = related.length > 0 && remarks.length === related.length;
       const label = ANOMALY_METRIC_LABELS[metric];

@@ -1,4 +1,4 @@
-import { ANOMALY_METRIC_LABELS, DISTRICT_METRICS, DistrictMetric } from './anomaly.enums.js';
+import { ANOMALY_METRIC_LABELS, AnomalyKind, DISTRICT_METRICS, DistrictMetric } from './anomaly.enums.js';
 
 /** app_setting key of the office's anomaly thresholds. */
 export const ANOMALY_SETTINGS_KEY = 'anomaly.settings';
@@ -39,14 +39,19 @@ export const DEFAULT_ANOMALY_SETTINGS: AnomalySettings = Object.freeze({
   peer: { minPeers: 5, threshold: 3.5, minRelativeMad: 0.25 },
 });
 
-/** The rules in the words shown beside every flag (SPEC: thresholds are documented where they shape a figure). */
-export function anomalyRulesText(settings: AnomalySettings): string {
+/** The rule of each kind in the words shown beside its flags (SPEC: thresholds are shown where they shape a figure). */
+export function anomalyRuleTexts(settings: AnomalySettings): Record<AnomalyKind, string> {
   const { jump, peer } = settings;
-  return [
-    '累计数下降：本次报表中设施或区县的累计数（桩数、功率、已建成公用设施、已覆盖社区）低于上次审核通过的数据，即使已填写备注也会标出，备注一并显示。',
-    `月增量异常：本月增量与本区县最近 ${jump.historyMonths} 个月的月增量相比，修正 Z 值 = 0.6745 ×（本月增量 − 中位数）÷ MAD 超过 ${jump.threshold}（MAD 不低于：桩 ${jump.minMad.publicPiles} 个、功率 ${jump.minMad.publicKw} kW、设施 ${jump.minMad.builtPublicFacilities} 个、社区 ${jump.minMad.coveredEligible} 个）；历史不足 ${jump.minHistoryMonths} 个月的不判断。`,
-    `与同城区县差异过大：公用桩平均功率、每个已覆盖社区的公用桩数，与同城其他区县相比修正 Z 值的绝对值超过 ${peer.threshold}（MAD 不低于中位数的 ${formatShare(peer.minRelativeMad)}）；可比区县少于 ${peer.minPeers} 个的不判断。`,
-  ].join('\n');
+  return {
+    [AnomalyKind.CumulativeDrop]:
+      '累计数下降：本次报表中设施或区县的累计数（桩数、功率、已建成公用设施、已覆盖社区）低于上次审核通过的数据，即使已填写备注也会标出，备注一并显示。',
+    [AnomalyKind.MonthJump]: `月增量异常：本月增量与本区县最近 ${jump.historyMonths} 个月的月增量相比，修正 Z 值 = 0.6745 ×（本月增量 − 中位数）÷ MAD 超过 ${jump.threshold}（MAD 不低于：桩 ${jump.minMad.publicPiles} 个、功率 ${jump.minMad.publicKw} kW、设施 ${jump.minMad.builtPublicFacilities} 个、社区 ${jump.minMad.coveredEligible} 个）；历史不足 ${jump.minHistoryMonths} 个月的不判断。`,
+    [AnomalyKind.PeerOutlier]: `与同城区县差异过大：公用桩平均功率、每个已覆盖社区的公用桩数，与同城其他区县相比修正 Z 值的绝对值超过 ${peer.threshold}（MAD 不低于中位数的 ${formatShare(peer.minRelativeMad)}）；可比区县少于 ${peer.minPeers} 个的不判断。`,
+  };
+}
+
+export function anomalyRulesText(settings: AnomalySettings): string {
+  return Object.values(anomalyRuleTexts(settings)).join('\n');
 }
 
 /** Validates stored or submitted settings; every problem at once, in Chinese. */

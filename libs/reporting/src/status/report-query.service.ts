@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppError, assertDistrictAccess, AuthenticatedUser, JobProgress, JobQueue, QueueName } from '@app/core';
 import { ReportState, UploadStatus, VersionState } from '../entities/reporting.enums.js';
 import { ingestJobId } from '../upload/report-upload.service.js';
+import { AnomalyFlagService } from '../anomaly/anomaly-flag.service.js';
+import { AnomalyFlagView } from '../anomaly/anomaly.repository.js';
 
 export interface UploadView {
   id: string;
@@ -33,6 +35,8 @@ export interface VersionView {
   reviewedAt: Date | null;
   communityRowCount: number;
   facilityRowCount: number;
+  /** Issue 4 §8: what the system flagged when the version came in, for the review. */
+  anomalies: AnomalyFlagView[];
 }
 
 export interface ReportView {
@@ -53,6 +57,7 @@ export class ReportQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly anomalies: AnomalyFlagService,
   ) {}
 
   async report(user: AuthenticatedUser, month: string, districtId: number): Promise<ReportView> {
@@ -65,7 +70,7 @@ export class ReportQueryService {
       [month, districtId],
     );
     if (!report) throw AppError.notFound(`${month} 没有该区县的报表`);
-    const versions: VersionView[] = await this.dataSource.query(
+    const versions: Omit<VersionView, 'anomalies'>[] = await this.dataSource.query(
       `SELECT v.id, v.version_no AS "versionNo", v.upload_id AS "uploadId", v.submitted_at AS "submittedAt", s.display_name AS "submittedBy",
               v.on_time AS "onTime", v.state, v.review_comment AS "reviewComment", rv.display_name AS "reviewedBy", v.reviewed_at AS "reviewedAt",
               v.community_row_count AS "communityRowCount", v.facility_row_count AS "facilityRowCount"
@@ -78,7 +83,8 @@ export class ReportQueryService {
         WHERE u.report_id = $1 ORDER BY u.received_at DESC`,
       [report.reportId],
     );
-    return { ...report, versions, uploads };
+    const flags = await this.anomalies.byVersion(versions.map((v) => v.id));
+    return { ...report, versions: versions.map((v) => ({ ...v, anomalies: flags.get(v.id) ?? [] })), uploads };
   }
 
   async upload(user: AuthenticatedUser, uploadId: string): Promise<UploadView> {
