@@ -180,14 +180,15 @@ export class ProgressQueryService {
   ): Promise<RegionProgressTable> {
     if (user.role === Role.District) throw AppError.forbidden('区县用户只能查看本区县与本市的进度');
     if (level === RegionLevel.Province && !provinceCode) throw AppError.validation('按省汇总时须指定省份代码');
-    const plan = await this.plan(planId);
     const province = level === RegionLevel.Province ? provinceCode! : null;
     const [key, name, sortKey] =
       level === RegionLevel.Province
         ? ['c.id::text', 'MIN(c.name)', 'MIN(c.code)']
         : ['c.province_code', 'MIN(c.province_name)', 'MIN(c.province_code)'];
-    const rows: (SnapshotFigures & { regionCode: string | null; regionName: string; cities: number })[] =
-      await this.dataSource.query(
+    // Two independent reads, side by side on the pool: the plan (for its end month) and the sums.
+    const [plan, rows] = await Promise.all([
+      this.plan(planId),
+      this.dataSource.query(
         `SELECT s.month, ${key} AS "regionCode",
                 CASE WHEN GROUPING(${key}) = 1 THEN ${level === RegionLevel.Province ? 'MIN(c.province_name)' : "'全国'"}
                      ELSE ${name} END AS "regionName",
@@ -198,7 +199,8 @@ export class ProgressQueryService {
           GROUP BY GROUPING SETS ((s.month, ${key}), (s.month))
           ORDER BY GROUPING(${key}), ${sortKey}, s.month`,
         [planId, addMonths(month, -PACE_WINDOW_MONTHS), month, province],
-      );
+      ) as Promise<(SnapshotFigures & { regionCode: string | null; regionName: string; cities: number })[]>,
+    ]);
     const table = withChangeAndProjection(rows, (r) => String(r.regionCode), month, plan.endMonth);
     if (table.length === 0)
       throw AppError.notFound(province ? `${month} 该省尚无该计划的汇总数据` : `${month} 尚无该计划的汇总数据`);
