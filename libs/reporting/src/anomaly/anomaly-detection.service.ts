@@ -37,14 +37,22 @@ export class AnomalyDetectionService {
     const { district, month } = version;
     const periodEnd = lastDayOfMonth(month);
     const peers = await this.repository.cityPeers(manager, district.id);
-    const atPeriodEnd = await this.repository.totals(manager, periodEnd, [district.id, ...peers.map((p) => p.id)]);
-    const accepted = atPeriodEnd.get(district.id) ?? null;
-    const history: { month: string; totals: DistrictTotals }[] = [];
-    for (let back = settings.jump.historyMonths + 1; back >= 1; back -= 1) {
-      const m = addMonths(month, -back);
-      const totals = (await this.repository.totals(manager, lastDayOfMonth(m), [district.id])).get(district.id);
-      if (totals) history.push({ month: m, totals });
-    }
+    const months = Array.from({ length: settings.jump.historyMonths + 1 }, (_, i) =>
+      addMonths(month, i - settings.jump.historyMonths - 1),
+    );
+    const own = await this.repository.totals(manager, [...months.map(lastDayOfMonth), periodEnd], [district.id]);
+    const peersAtEnd = (
+      await this.repository.totals(
+        manager,
+        [periodEnd],
+        peers.map((p) => p.id),
+      )
+    ).get(periodEnd)!;
+    const accepted = own.get(periodEnd)?.get(district.id) ?? null;
+    const history = months.flatMap((m) => {
+      const totals = own.get(lastDayOfMonth(m))?.get(district.id);
+      return totals ? [{ month: m, totals }] : [];
+    });
     const facilities = await this.repository.facilityComparisons(manager, version.id);
     const communities = await this.repository.communityComparisons(manager, version.id, periodEnd);
     const reported = await this.reportedTotals(manager, version, periodEnd);
@@ -56,7 +64,7 @@ export class AnomalyDetectionService {
           ? {
               district: { ...district, totals: reported },
               peers: peers.flatMap((p) => {
-                const totals = atPeriodEnd.get(p.id);
+                const totals = peersAtEnd.get(p.id);
                 return totals ? [{ code: p.code, totals }] : [];
               }),
             }
@@ -87,7 +95,8 @@ export class AnomalyDetectionService {
     await manager.query('SAVEPOINT anomaly_preview');
     try {
       await this.registerSync.apply(manager, version.id, version.month, version.district);
-      return (await this.repository.totals(manager, periodEnd, [version.district.id])).get(version.district.id) ?? null;
+      const totals = await this.repository.totals(manager, [periodEnd], [version.district.id]);
+      return totals.get(periodEnd)?.get(version.district.id) ?? null;
     } catch (error) {
       // The same sync runs again at acceptance and reports its error there; here it only means no district figures.
       this.logger.warn(`版本 ${version.id} 无法预演入库，跳过区县合计的异常检查：${(error as Error).message}`);

@@ -66,10 +66,18 @@ export class AnomalyRepository {
     private readonly figures: ProgressAggregationRepository,
   ) {}
 
-  /** District figures at `date` from the register, for the given districts only. */
-  async totals(manager: EntityManager, date: string, districtIds: number[]): Promise<Map<number, DistrictTotals>> {
-    const rows = await this.figures.districtFigures(date, manager, districtIds);
-    return new Map(rows.map((row) => [row.districtId, toTotals(row)]));
+  /** District figures from the register at each date ('YYYY-MM-DD'), for the given districts: date → district → totals. */
+  async totals(
+    manager: EntityManager,
+    dates: string[],
+    districtIds: number[],
+  ): Promise<Map<string, Map<number, DistrictTotals>>> {
+    const byDate = new Map<string, Map<number, DistrictTotals>>(dates.map((d) => [d, new Map()]));
+    if (districtIds.length === 0) return byDate;
+    for (const row of await this.figures.districtSeries(dates, districtIds, manager)) {
+      byDate.get(row.date)?.set(row.districtId, toTotals(row));
+    }
+    return byDate;
   }
 
   /** The other districts of the district's city. */
