@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { QueryFailedError } from 'typeorm';
 import { FACILITY_COLUMNS, TEMPLATE_SHEETS } from '@app/excel';
-import { shanghaiMonth } from '@app/core';
+import { addMonths, shanghaiMonth } from '@app/core';
 import { DEMO_PASSWORD, seedDemo } from '@app/demo';
 import { backfillSnapshots } from '@app/progress';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -31,7 +31,8 @@ describe('anomaly flags: found on submission, shown on review, counted in data q
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
-    await backfillSnapshots(db.dataSource, MONTH, MONTH);
+    // The district's history for the month-jump check is its monthly snapshots: 13 months before this one.
+    await backfillSnapshots(db.dataSource, addMonths(MONTH, -13), MONTH);
     api = await startApi(db.url, { REDIS_URL: '' });
     office = await api.login('office', DEMO_PASSWORD);
     clerk = await api.login('wuhua', DEMO_PASSWORD);

@@ -19,8 +19,9 @@ export interface VersionToCheck {
  * the transaction that creates the version (the district's report row is locked). The figures compared:
  *   - the district's totals at the period's end from the register as last accepted (what acceptance would change);
  *   - the same totals with this version applied: the acceptance's own register sync run inside a savepoint and
- *     rolled back, then the snapshot query (one definition of "covered", "built", "piles", not two);
- *   - the district's month-end totals over the history window, and the city's other districts at the period's end.
+ *     rolled back, then the snapshots' definitions (one definition of "covered", "built", "piles", not two);
+ *   - the district's monthly snapshots over the history window (this month's increase is taken from last month's
+ *     snapshot, as the history's are), and the city's other districts at the period's end.
  */
 @Injectable()
 export class AnomalyDetectionService {
@@ -36,23 +37,18 @@ export class AnomalyDetectionService {
     const settings = await this.settings.get(manager);
     const { district, month } = version;
     const periodEnd = lastDayOfMonth(month);
-    const peers = await this.repository.cityPeers(manager, district.id);
-    const months = Array.from({ length: settings.jump.historyMonths + 1 }, (_, i) =>
-      addMonths(month, i - settings.jump.historyMonths - 1),
-    );
-    const own = await this.repository.totals(manager, [...months.map(lastDayOfMonth), periodEnd], [district.id]);
-    const peersAtEnd = (
-      await this.repository.totals(
-        manager,
-        [periodEnd],
-        peers.map((p) => p.id),
-      )
+    const { cityId, peers } = await this.repository.cityPeers(manager, district.id);
+    const atPeriodEnd = (
+      await this.repository.totals(manager, [periodEnd], [district.id, ...peers.map((p) => p.id)])
     ).get(periodEnd)!;
-    const accepted = own.get(periodEnd)?.get(district.id) ?? null;
-    const history = months.flatMap((m) => {
-      const totals = own.get(lastDayOfMonth(m))?.get(district.id);
-      return totals ? [{ month: m, totals }] : [];
-    });
+    const accepted = atPeriodEnd.get(district.id) ?? null;
+    const history = await this.repository.snapshotHistory(
+      manager,
+      cityId,
+      district.id,
+      addMonths(month, -settings.jump.historyMonths - 1),
+      addMonths(month, -1),
+    );
     const facilities = await this.repository.facilityComparisons(manager, version.id);
     const communities = await this.repository.communityComparisons(manager, version.id, periodEnd);
     const reported = await this.reportedTotals(manager, version, periodEnd);
@@ -64,7 +60,7 @@ export class AnomalyDetectionService {
           ? {
               district: { ...district, totals: reported },
               peers: peers.flatMap((p) => {
-                const totals = peersAtEnd.get(p.id);
+                const totals = atPeriodEnd.get(p.id);
                 return totals ? [{ code: p.code, totals }] : [];
               }),
             }

@@ -80,13 +80,42 @@ export class AnomalyRepository {
     return byDate;
   }
 
-  /** The other districts of the district's city. */
-  async cityPeers(manager: EntityManager, districtId: number): Promise<{ id: number; code: string }[]> {
-    return manager.query(
-      `SELECT p.id, p.code FROM district d JOIN district p ON p.city_id = d.city_id AND p.id <> d.id
-        WHERE d.id = $1 ORDER BY p.id`,
+  /** The district's city and the other districts of it. */
+  async cityPeers(
+    manager: EntityManager,
+    districtId: number,
+  ): Promise<{ cityId: number; peers: { id: number; code: string }[] }> {
+    const [row] = await manager.query(
+      `SELECT d.city_id AS "cityId",
+              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'code', p.code) ORDER BY p.id) FROM district p
+                         WHERE p.city_id = d.city_id AND p.id <> d.id), '[]') AS peers
+         FROM district d WHERE d.id = $1`,
       [districtId],
     );
+    return row;
+  }
+
+  /**
+   * The district's month-end figures from its progress snapshots (what the dashboards show), one row per month that
+   * has one; the figures are the same under every plan, so the lowest plan's row is taken.
+   */
+  async snapshotHistory(
+    manager: EntityManager,
+    cityId: number,
+    districtId: number,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<{ month: string; totals: DistrictTotals }[]> {
+    const rows: ({ month: string } & DistrictTotals)[] = await manager.query(
+      `SELECT DISTINCT ON (s.month) s.month, s.public_ac_piles + s.public_dc_piles AS "publicPiles",
+              s.public_kw::text AS "publicKw", s.built_public_facilities AS "builtPublicFacilities",
+              s.covered_eligible AS "coveredEligible", s.covered_ineligible AS "coveredIneligible"
+         FROM progress_snapshot s
+        WHERE s.city_id = $1 AND s.district_id = $2 AND s.month BETWEEN $3 AND $4
+        ORDER BY s.month, s.plan_id`,
+      [cityId, districtId, fromMonth, toMonth],
+    );
+    return rows.map(({ month, ...totals }) => ({ month, totals }));
   }
 
   /** Each facility row of the version that names a registered facility, beside the register's values. */
