@@ -140,7 +140,7 @@ async function generate(db: DataSource): Promise<void> {
               a.accepted_on, CASE WHEN c.id % 5 <> 0 THEN a.accepted_on + 20 + c.id % 40 END,
               CASE WHEN c.id % 50 = 0 THEN a.accepted_on + 500 END, CASE WHEN c.id % 50 = 0 THEN '小区改造拆除' END
          FROM community c
-         CROSS JOIN LATERAL (SELECT GREATEST(c.registered_on, DATE '2021-09-01' + (c.id * 7919) % 1950) AS accepted_on) a
+         CROSS JOIN LATERAL (SELECT GREATEST(c.registered_on, DATE '2021-09-01' + (c.id::bigint * 7919 % 1950)::int) AS accepted_on) a
         WHERE c.id % 5 < 3`,
     ),
   );

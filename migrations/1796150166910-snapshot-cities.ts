@@ -23,7 +23,7 @@ export class SnapshotCities1796150166910 implements MigrationInterface {
       'CREATE INDEX "IDX_progress_snapshot_city_plan_month" ON "progress_snapshot"  ("city_id", "plan_id", "month") ',
     );
     await queryRunner.query(
-      'CREATE UNIQUE INDEX "UQ_progress_snapshot_city" ON "progress_snapshot"  ("month", "plan_id", "city_id") WHERE "district_id" IS NULL',
+      'CREATE UNIQUE INDEX "UQ_progress_snapshot_city" ON "progress_snapshot"  ("city_id", "plan_id", "month") WHERE "district_id" IS NULL',
     );
     await queryRunner.query(
       'ALTER TABLE "progress_snapshot" ADD CONSTRAINT "FK_cf8985d90c55a32568016f88eff" FOREIGN KEY ("city_id") REFERENCES "city"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',

@@ -13,7 +13,7 @@ import { TargetPlan } from './target-plan.entity.js';
   unique: true,
   where: '"district_id" IS NOT NULL',
 })
-@Index('UQ_progress_snapshot_city', ['month', 'planId', 'cityId'], { unique: true, where: '"district_id" IS NULL' })
+@Index('UQ_progress_snapshot_city', ['cityId', 'planId', 'month'], { unique: true, where: '"district_id" IS NULL' })
 @Index('IDX_progress_snapshot_city_plan_month', ['cityId', 'planId', 'month'])
 @Check(
   'CHK_progress_snapshot_counts',
