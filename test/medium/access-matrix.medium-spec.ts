@@ -7,6 +7,19 @@ import { ApiHarness, startApi } from '../support/api-harness';
 const MONTH = shanghaiMonth(new Date());
 
 type Caller = 'anonymous' | 'office' | 'leader' | 'district' | 'foreign';
+/** List routes scoped by a districtId query parameter. */
+const DISTRICT_QUERY = [
+  '/api/communities',
+  '/api/anomaly-flags',
+  '/api/platform/cross-check',
+  '/api/subsidy/eligibility',
+  '/api/subsidy/service-surveys',
+  '/api/complaints',
+  '/api/patrols',
+  '/api/grid/facilities',
+  '/api/grid/breaches/districts',
+  '/api/grid/breaches/operators',
+];
 const CALLERS: Caller[] = ['anonymous', 'office', 'leader', 'district', 'foreign'];
 
 /**
@@ -27,6 +40,11 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
   'GET /api/progress/regions': ['office', 'leader'],
+  'GET /api/target-plans': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/target-plans/{id}/districts/{districtId}/target': ['office'],
+  'GET /api/periods/{month}/comments': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/periods/{month}/districts/{districtId}/comment': ['office'],
+  'DELETE /api/periods/{month}/districts/{districtId}/comment': ['office'],
   'GET /api/rankings/settings': ['office'],
   'PUT /api/rankings/settings': ['office'],
   'GET /api/rankings': ['office', 'leader', 'district', 'foreign'],
@@ -59,6 +77,59 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/anomaly-flags/settings': ['office'],
   'PUT /api/anomaly-flags/settings': ['office'],
   'POST /api/anomaly-flags/{id}/confirm': ['office'],
+  'POST /api/platform/imports': ['office'],
+  'GET /api/platform/imports': ['office', 'leader'],
+  'GET /api/platform/imports/{id}': ['office', 'leader'],
+  // The municipal platform's key, not a user's token: every user (and no key at all) gets 401.
+  'POST /api/platform/records': [],
+  'GET /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys': ['office'],
+  'POST /api/platform/api-keys/{id}/rotate': ['office'],
+  'POST /api/platform/api-keys/{id}/revoke': ['office'],
+  'GET /api/platform/cross-check': ['office', 'leader', 'district'],
+  'GET /api/subsidy/settings': ['office'],
+  'PUT /api/subsidy/settings': ['office'],
+  'GET /api/subsidy/eligibility': ['office', 'leader', 'district'],
+  'POST /api/subsidy/service-surveys': ['office'],
+  'GET /api/subsidy/service-surveys': ['office', 'leader', 'district'],
+  'GET /api/subsidy/rounds': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/subsidy/rounds': ['office'],
+  // A round is city-wide: the foreign caller is the same district user; a draft answers it 404, not 403.
+  'GET /api/subsidy/rounds/{id}': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/subsidy/rounds/{id}/confirm': ['office'],
+  'DELETE /api/subsidy/rounds/{id}': ['office'],
+  'GET /api/working-calendar': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/working-calendar': ['office'],
+  'GET /api/working-calendar/{year}': ['office', 'leader', 'district', 'foreign'],
+  'PUT /api/working-calendar/days/{date}': ['office'],
+  'DELETE /api/working-calendar/days/{date}': ['office'],
+  'GET /api/grid/facilities': ['office', 'leader', 'district'],
+  'GET /api/grid/breaches/districts': ['office', 'leader', 'district'],
+  'GET /api/grid/breaches/operators': ['office', 'leader', 'district'],
+  'GET /api/complaints': ['office', 'leader', 'district'],
+  // The community named in the body decides the district; an empty body meets validation for both. A foreign
+  // community is refused with 403: test/medium/complaints-patrols.medium-spec.ts.
+  'POST /api/complaints': ['office', 'district', 'foreign'],
+  'GET /api/complaints/{id}': ['office', 'leader', 'district'],
+  'POST /api/complaints/{id}/confirm': ['office'],
+  'POST /api/complaints/{id}/dismiss': ['office'],
+  'GET /api/patrols': ['office', 'leader', 'district'],
+  'POST /api/patrols': ['office', 'district', 'foreign'],
+  'PATCH /api/patrols/{id}/rectification': ['office', 'district'],
+  'GET /api/ratings/settings': ['office'],
+  'PUT /api/ratings/settings': ['office'],
+  'GET /api/ratings': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/ratings': ['office'],
+  'GET /api/ratings/{id}': ['office', 'leader', 'district', 'foreign'],
+  'POST /api/ratings/{id}/confirm': ['office'],
+  // A district may request (its own raw data; the builder refuses other kinds with 403, checked in exports.medium-spec).
+  'POST /api/exports': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/exports': ['office', 'leader', 'district', 'foreign'],
+  // Someone else's export answers 404, not 403 (no hint that it exists): checked below.
+  'GET /api/exports/{id}': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/exports/{id}/file': ['office', 'leader', 'district', 'foreign'],
+  'GET /api/bulletins/{month}/print': ['office', 'leader'],
+  'GET /api/assets/apexcharts.min.js': CALLERS,
 };
 
 describe('the access matrix: every documented route, as every role and as a foreign district', () => {
@@ -101,7 +172,8 @@ describe('the access matrix: every documented route, as every role and as a fore
           body: form,
         })
       ).json()) as { uploadId: string };
-      for (let i = 0; i < 100; i++) {
+      // Up to 60 s: on a loaded machine the first parse also starts the parse thread.
+      for (let i = 0; i < 600; i++) {
         const [row] = await db.dataSource.query(`SELECT status, version_id FROM report_upload WHERE id = $1`, [
           receipt.uploadId,
         ]);
@@ -133,7 +205,74 @@ describe('the access matrix: every documented route, as every role and as a fore
       body: { month: MONTH, planId: plan.id },
     });
     expect(draft.status).toBe(201);
+    const platformCsv = new FormData();
+    platformCsv.append(
+      'file',
+      new Blob(['平台编号,接入日期,交流桩数,直流桩数,总功率（kW）\r\nKMCD-MATRIX-1,2026-01-05,2,0,14\r\n']),
+      'platform.csv',
+    );
+    const platformImport = await fetch(`${api.baseUrl}/api/platform/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.office}` },
+      body: platformCsv,
+    });
+    expect(platformImport.status).toBe(201);
+    const platformKey = await api.request('POST', '/api/platform/api-keys', {
+      token: tokens.office,
+      body: { name: '矩阵测试' },
+    });
+    expect(platformKey.status).toBe(201);
+    const subsidySettings = await api.request('PUT', '/api/subsidy/settings', {
+      token: tokens.office,
+      body: { yuanPerKw: '200', capYuan: '30000', ezhouServiceStandard: false },
+    });
+    expect(subsidySettings.status).toBe(200);
+    const subsidyRound = await api.request('POST', '/api/subsidy/rounds', {
+      token: tokens.office,
+      body: { name: '矩阵测试批次' },
+    });
+    expect(subsidyRound.status).toBe(201);
+    const rating = await api.request('POST', '/api/ratings', { token: tokens.office, body: { year: 2025 } });
+    expect(rating.status).toBe(201);
+    const complaintIn = async (districtId: number) => {
+      const [row] = await db.dataSource.query(
+        `INSERT INTO complaint (property_company_id, community_id, district_id, kind, received_on, description)
+         SELECT c.property_company_id, c.id, c.district_id, 'other', '2025-05-06', '矩阵测试投诉'
+           FROM community c WHERE c.district_id = $1 AND c.property_company_id IS NOT NULL ORDER BY c.id LIMIT 1
+         RETURNING id`,
+        [districtId],
+      );
+      return String(row.id);
+    };
+    const patrolIn = async (districtId: number) => {
+      const [row] = await db.dataSource.query(
+        `INSERT INTO safety_patrol (community_id, property_company_id, patrolled_on, result, issues)
+         SELECT c.id, c.property_company_id, '2020-01-02', 'issues_found', '矩阵测试隐患'
+           FROM community c WHERE c.district_id = $1 AND c.property_company_id IS NOT NULL ORDER BY c.id LIMIT 1
+         RETURNING id`,
+        [districtId],
+      );
+      return String(row.id);
+    };
+    // Export records: one the district user requested, one the office did (the foreign one for the district user).
+    const exportFor = async (username: string) =>
+      (
+        await db.dataSource.query(
+          `INSERT INTO data_export (kind, params, requested_by, file_name)
+           SELECT 'raw_data', '{}', id, 'x.xlsx' FROM app_user WHERE username = $1 RETURNING id`,
+          [username],
+        )
+      )[0].id as string;
+    const ownExport = await exportFor('wuhua');
+    const officeExport = await exportFor('office');
     own = {
+      subsidyRoundId: String(subsidyRound.body.id),
+      platformImportId: String(((await platformImport.json()) as { id: number }).id),
+      platformKeyId: String(platformKey.body.id),
+      complaintId: await complaintIn(wuhua.id),
+      patrolId: await patrolIn(wuhua.id),
+      ratingId: String(rating.body.id),
+      exportId: ownExport,
       rankingId: String(draft.body.id),
       planId: String(plan.id),
       userId: String(victim.id),
@@ -152,6 +291,9 @@ describe('the access matrix: every documented route, as every role and as a fore
       uploadId: theirs.uploadId,
       versionId: theirs.versionId,
       notificationId: String(officeNotification.id),
+      complaintId: await complaintIn(panlong.id),
+      patrolId: await patrolIn(panlong.id),
+      exportId: officeExport,
     };
     const doc = await api.request('GET', '/api/docs-json');
     documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
@@ -178,21 +320,34 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/webhooks/')) return params.webhookId;
       if (path.startsWith('/api/users/')) return params.userId;
       if (path.startsWith('/api/rankings/')) return params.rankingId;
+      if (path.startsWith('/api/platform/imports/')) return params.platformImportId;
+      if (path.startsWith('/api/platform/api-keys/')) return params.platformKeyId;
+      if (path.startsWith('/api/subsidy/rounds/')) return params.subsidyRoundId;
+      if (path.startsWith('/api/ratings/')) return params.ratingId;
+      if (path.startsWith('/api/complaints/')) return params.complaintId;
+      if (path.startsWith('/api/patrols/')) return params.patrolId;
+      if (path.startsWith('/api/target-plans/')) return params.planId;
+      if (path.startsWith('/api/exports/')) return params.exportId;
       // No flag needs to exist: the guard decides before the id is looked up, and the office meets validation.
       if (path.startsWith('/api/anomaly-flags/')) return '1';
       throw new Error(`no id for ${path}`);
     };
-    return template
-      .replace('{month}', params.month)
-      .replace('{districtId}', params.districtId)
-      .replace('{id}', () => idFor(template))
-      .concat(template === '/api/communities' ? `?districtId=${params.districtId}` : '')
-      .concat(template === '/api/anomaly-flags' ? `?districtId=${params.districtId}` : '')
-      .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
-      .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
-      .concat(
-        template === '/api/progress/regions' ? `?month=${params.month}&planId=${params.planId}&level=nation` : '',
-      );
+    return (
+      template
+        .replace('{month}', params.month)
+        .replace('{districtId}', params.districtId)
+        .replace('{id}', () => idFor(template))
+        .replace('{year}', '2024')
+        // A date in a year the calendar does not cover: an allowed edit meets validation and changes nothing.
+        .replace('{date}', '2099-05-01')
+        .concat(DISTRICT_QUERY.includes(template) ? `?districtId=${params.districtId}` : '')
+        .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
+        .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
+        .concat(template === '/api/bulletins/{month}/print' ? `?planId=${params.planId}` : '')
+        .concat(
+          template === '/api/progress/regions' ? `?month=${params.month}&planId=${params.planId}&level=nation` : '',
+        )
+    );
   }
 
   it('allows exactly the callers the rules name, and refuses the others with 401 or 403', async () => {
@@ -215,7 +370,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       }
     }
     expect(outcomes).toEqual([]);
-  });
+    // Some 320 requests, a few of them evaluating the whole register: generous for a shared two-core machine.
+  }, 300_000);
 
   it('shows a district user its own progress row and the city’s, and the office every district’s', async () => {
     const query = `/api/progress?month=${MONTH}&planId=${own.planId}`;
@@ -231,6 +387,16 @@ describe('the access matrix: every documented route, as every role and as a fore
     expect(city.coveredEligible).toBe(sum);
     expect(city.districtName).toBe('全市');
     for (const row of all.body.rows) expect(['正常', '预警', '滞后']).toContain(row.projection.statusLabel);
+  });
+
+  it('keeps another user’s export out of reach: 404 for its status and its file', async () => {
+    for (const path of [`/api/exports/${foreign.exportId}`, `/api/exports/${foreign.exportId}/file`]) {
+      expect(await api.request('GET', path, { token: tokens.district })).toMatchObject({
+        status: 404,
+        body: { message: '导出记录不存在' },
+      });
+    }
+    expect((await api.request('GET', `/api/exports/${own.exportId}`, { token: tokens.district })).status).toBe(200);
   });
 
   it('keeps another user’s notification out of reach: 404, not a hint that it exists', async () => {

@@ -13,9 +13,17 @@ import {
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { seedDemo } from '@app/demo';
-import { ReportFileError } from '@app/excel';
-import { ReportingModule, ReportQueryService, ReportUploadService, UploadStatus } from '@app/reporting';
-import { buildReportCorpus, CorpusFixture } from '../fixtures/generate-malformed-reports';
+import ExcelJS from 'exceljs';
+import { COMMUNITY_COLUMNS, FACILITY_COLUMNS, ReportFileError, TEMPLATE_SHEETS } from '@app/excel';
+import {
+  previousMonth,
+  ReportingModule,
+  ReportQueryService,
+  ReportTemplateService,
+  ReportUploadService,
+  UploadStatus,
+} from '@app/reporting';
+import { buildReportCorpus, CorpusFixture, mutate } from '../fixtures/generate-malformed-reports';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const MONTH = shanghaiMonth(new Date());
@@ -160,6 +168,115 @@ describe('the malformed upload corpus through upload and ingest', () => {
       [MONTH, districtId],
     );
     expect(report).toEqual({ state: 'not_submitted', versionCount: 0 });
+  }, 90_000);
+
+  /**
+   * The register-level cases of the corpus: files made from 五华区's real template of this month, each broken in one
+   * way only the rules against the register can see. Each must be rejected with its message at its cell, and write
+   * nothing.
+   */
+  it('rejects what only the register can refuse: foreign and unknown rows, falling figures, deleted rows, a stale template', async () => {
+    const templates = moduleRef.get(ReportTemplateService);
+    const { content: template } = await templates.build(clerk, districtId, MONTH);
+    const { content: stale } = await templates.build(clerk, districtId, previousMonth(MONTH));
+    const col = (columns: readonly { key: string }[], key: string) => columns.findIndex((c) => c.key === key) + 1;
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(template as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
+    const facilitySheet = read.getWorksheet(TEMPLATE_SHEETS.facilities)!;
+    const communitySheet = read.getWorksheet(TEMPLATE_SHEETS.communities)!;
+    // The first facility row with AC piles, so that one fewer is a fall, and its registered figures.
+    let pileRow = 2;
+    while (Number(facilitySheet.getRow(pileRow).getCell(col(FACILITY_COLUMNS, 'acPiles')).value) < 1) pileRow++;
+    const pileFacility = String(facilitySheet.getRow(pileRow).getCell(col(FACILITY_COLUMNS, 'facilityCode')).value);
+    const [registered] = await db.dataSource.query(`SELECT ac_piles AS "acPiles" FROM facility WHERE code = $1`, [
+      pileFacility,
+    ]);
+    const lastCommunityRow = communitySheet.actualRowCount;
+    const lastCommunity = communitySheet.getRow(lastCommunityRow);
+    const lastCommunityName = String(lastCommunity.getCell(col(COMMUNITY_COLUMNS, 'communityName')).value);
+    const lastFacilityRow = facilitySheet.actualRowCount;
+    const lastFacilityCode = String(
+      facilitySheet.getRow(lastFacilityRow).getCell(col(FACILITY_COLUMNS, 'facilityCode')).value,
+    );
+    const [foreignCommunity] = await db.dataSource.query(
+      `SELECT c.code FROM community c JOIN district d ON d.id = c.district_id WHERE d.name = '盘龙区' ORDER BY c.code LIMIT 1`,
+    );
+    const [foreignFacility] = await db.dataSource.query(
+      `SELECT f.code FROM facility f JOIN community c ON c.id = f.community_id JOIN district d ON d.id = c.district_id
+        WHERE d.name = '盘龙区' ORDER BY f.code LIMIT 1`,
+    );
+    const cell =
+      (sheet: string, row: number, columns: readonly { key: string }[], key: string, value: ExcelJS.CellValue) =>
+      (workbook: ExcelJS.Workbook) => {
+        workbook.getWorksheet(sheet)!.getRow(row).getCell(col(columns, key)).value = value;
+      };
+    const C = TEMPLATE_SHEETS.communities;
+    const F = TEMPLATE_SHEETS.facilities;
+    const cases: { title: string; file: Promise<Buffer>; expect: RegExp }[] = [
+      {
+        title: 'a cumulative figure falls without a remark',
+        file: mutate(template, cell(F, pileRow, FACILITY_COLUMNS, 'acPiles', registered.acPiles - 1)),
+        expect: new RegExp(
+          `^充电设施\\|${pileRow}\\|交流桩\\(个\\)\\|交流桩数少于上期审核通过的 ${registered.acPiles} 个，须在备注中说明原因$`,
+        ),
+      },
+      {
+        title: 'another district’s community',
+        file: mutate(template, cell(C, 2, COMMUNITY_COLUMNS, 'communityCode', foreignCommunity.code)),
+        expect: /^社区\|2\|社区编码\|该社区属于「盘龙区」，不能在「五华区」的报表中填报$/,
+      },
+      {
+        title: 'an unknown community',
+        file: mutate(template, cell(C, 2, COMMUNITY_COLUMNS, 'communityCode', 'C530102-9999')),
+        expect: /^社区\|2\|社区编码\|社区编码不存在，请勿修改锁定的编码列/,
+      },
+      {
+        title: 'another district’s facility',
+        file: mutate(template, cell(F, 2, FACILITY_COLUMNS, 'facilityCode', foreignFacility.code)),
+        expect: /^充电设施\|2\|设施编码\|该设施属于「盘龙区」，不能在「五华区」的报表中填报$/,
+      },
+      {
+        title: 'an unknown facility code',
+        file: mutate(template, cell(F, 2, FACILITY_COLUMNS, 'facilityCode', 'F530102-999999')),
+        expect: /^充电设施\|2\|设施编码\|设施编码不存在；新增设施请将设施编码留空$/,
+      },
+      {
+        title: 'a registered community’s row deleted',
+        file: mutate(template, (workbook) => workbook.getWorksheet(C)!.spliceRows(lastCommunityRow, 1)),
+        expect: new RegExp(`缺少社区「${lastCommunityName}」的填报行：模板中的社区行不能删除$`),
+      },
+      {
+        title: 'a registered facility’s row deleted',
+        file: mutate(template, (workbook) => workbook.getWorksheet(F)!.spliceRows(lastFacilityRow, 1)),
+        expect: new RegExp(`设施 ${lastFacilityCode} 未出现在本次报表中`),
+      },
+      {
+        title: 'last month’s template',
+        file: Promise.resolve(stale),
+        expect: new RegExp(`该模板为 ${previousMonth(MONTH)} 月份的模板，本次报送的是 ${MONTH} 月份，请下载当期模板$`),
+      },
+    ];
+    const results: { title: string; status: string; matched: boolean; written: string[] }[] = [];
+    for (const testCase of cases) {
+      const before = await counts();
+      const receipt = await uploads.receive(clerk, districtId, MONTH, {
+        originalName: `${testCase.title}.xlsx`,
+        bytes: await testCase.file,
+      });
+      await jobs.waitFor(QueueName.ReportIngest, receipt.jobId, 30_000);
+      const upload = await queries.upload(clerk, receipt.uploadId);
+      const errors = (upload.errors ?? []) as ReportFileError[];
+      const after = await counts();
+      results.push({
+        title: testCase.title,
+        status: upload.status,
+        matched: errors.some((e) => testCase.expect.test(`${e.sheet}|${e.row}|${e.column}|${e.message}`)),
+        written: UNTOUCHED_TABLES.filter((t) => after[t] !== before[t]),
+      });
+    }
+    expect(results).toEqual(
+      cases.map((c) => ({ title: c.title, status: UploadStatus.Rejected, matched: true, written: [] })),
+    );
   }, 90_000);
 });
 

@@ -52,11 +52,15 @@ const DIGEST_QUERIES: Record<DemoTable, string> = {
       || jsonb_build_object('community', c.code, 'facility', f.code)
     FROM nearby_coverage t JOIN community c ON c.id = t.community_id JOIN facility f ON f.id = t.facility_id
     ORDER BY c.code, f.code, t.valid_from`,
-  complaint: `SELECT to_jsonb(t) - '{id,property_company_id,community_id,decided_by,created_at}'::text[]
+  complaint: `SELECT to_jsonb(t) - '{id,property_company_id,community_id,district_id,decided_by,created_at}'::text[]
       || jsonb_build_object('company', p.name, 'community', c.code, 'decided_by', u.username)
     FROM complaint t JOIN property_company p ON p.id = t.property_company_id
     LEFT JOIN community c ON c.id = t.community_id LEFT JOIN app_user u ON u.id = t.decided_by
     ORDER BY p.name, t.received_on, t.description`,
+  safety_patrol: `SELECT to_jsonb(t) - '{id,community_id,property_company_id,created_at}'::text[]
+      || jsonb_build_object('community', c.code, 'company', p.name)
+    FROM safety_patrol t JOIN community c ON c.id = t.community_id JOIN property_company p ON p.id = t.property_company_id
+    ORDER BY c.code, t.patrolled_on`,
 };
 
 const TABLES = Object.keys(DEMO_TABLES) as DemoTable[];
@@ -137,6 +141,7 @@ describe('seedDemo (real PostgreSQL)', () => {
       facility: demo.facilities.length,
       nearby_coverage: demo.nearbyCoverage.length,
       complaint: demo.complaints.length,
+      safety_patrol: demo.patrols.length,
     };
     expect(firstRun.inserted).toEqual(expected);
     expect(firstRun.accounts).toHaveLength(demo.users.length);

@@ -1,5 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '@app/core';
+import { AuditModule } from '@app/auth';
 import {
   CalendarNotCoveredError,
   createChinaWorkingDayCalendar,
@@ -20,6 +22,8 @@ describe('working-day calendar in the database', () => {
           useFactory: () => db.dataSource.options,
           dataSourceFactory: async () => db.dataSource,
         }),
+        ClockModule,
+        AuditModule,
         GridModule,
       ],
     }).compile();

@@ -26,7 +26,8 @@ export function startWorker(env: NodeJS.ProcessEnv): Promise<WorkerProcess> {
     await exited;
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 30000);
+    // Generous: on a loaded 2-core machine loading the compiled app alone can take tens of seconds.
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('任务处理进程已启动')) {

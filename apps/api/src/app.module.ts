@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
+import { AppConfig, AppConfigModule, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { OrgModule } from '@app/org';
@@ -20,9 +20,22 @@ import { AnomalyController } from './reporting/anomaly.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
+import { ProgressCommentController } from './progress/progress-comment.controller.js';
 import { RankingModule } from '@app/ranking';
+import { PlatformModule } from '@app/platform';
+import { SubsidyModule } from '@app/subsidy';
+import { SubsidyController } from './subsidy/subsidy.controller.js';
+import { PlatformController } from './platform/platform.controller.js';
+import { PlatformKeyGuard } from './platform/platform-key.guard.js';
+import { GridModule } from '@app/grid';
+import { RatingModule } from '@app/rating';
+import { GridController, WorkingCalendarController } from './grid/grid.controller.js';
+import { ComplaintController, PatrolController, RatingController } from './rating/rating.controller.js';
 import { AuditController } from './auth/audit.controller.js';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ExportRelayModule, ExportsModule } from '@app/exports';
+import { ExportsController } from './exports/exports.controller.js';
+import { BulletinController } from './exports/bulletin.controller.js';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
 
 /** HTTP only: controllers and wiring. Jobs are enqueued here and run by apps/worker (or in-process). */
@@ -32,6 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        AppConfigModule.forRoot(config),
         DatabaseModule.forConnection(connection),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         AuthModule.forRoot(config),
@@ -44,8 +58,13 @@ export class AppModule {
         ReportingModule,
         ProgressModule,
         RankingModule,
+        PlatformModule,
+        SubsidyModule,
+        GridModule,
+        RatingModule,
+        ExportsModule,
         // In the in-process mode (no REDIS_URL) there is no worker, so this process runs the crons.
-        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule]),
+        ...(config.REDIS_URL ? [] : [CalendarSchedulingModule, UploadRelayModule, ExportRelayModule]),
       ],
       controllers: [
         HealthController,
@@ -60,12 +79,22 @@ export class AppModule {
         AuditController,
         ProgressController,
         RankingController,
+        PlatformController,
+        SubsidyController,
+        WorkingCalendarController,
+        GridController,
+        ComplaintController,
+        PatrolController,
+        RatingController,
+        ProgressCommentController,
+        ExportsController,
+        BulletinController,
       ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         LoginThrottlerGuard,
+        PlatformKeyGuard,
       ],
     };
   }

@@ -1,25 +1,32 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, JobHandlerRegistry, JobQueue } from '@app/core';
 import { DatabaseConnection } from '@app/database';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { serveWebUi } from './http/web-ui.js';
 
 const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the API exactly as production runs it; the e2e suites call this too. */
 export async function createApiApp(config: AppConfig, connection: DatabaseConnection): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, connection), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, connection), {
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     abortOnError: false,
   });
+  // The municipal platform pushes up to 10,000 records in one JSON body (POST /api/platform/records).
+  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // In-process mode runs the processors here, so this process must have one for every queue.
   if (app.get(JobQueue).mode === 'in-process') app.get(JobHandlerRegistry).assertEveryQueueHandled();
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  if (!serveWebUi(app, config.WEB_DIST_DIR)) {
+    new Logger('WebUi').warn(`未找到网页界面构建产物（${config.WEB_DIST_DIR}），仅提供接口；请先运行 npm run build`);
+  }
   return app;
 }
 
@@ -31,6 +38,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .addBearerAuth()
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Platform-Key', description: '市级平台接口密钥' },
+      'platform-key',
+    )
     .build();
   return SwaggerModule.createDocument(app, options);
 }

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadAppConfigOrExit, shanghaiDate } from '@app/core';
 import { openDatabase } from '@app/database';
-import { demoAccountsTable, seedDemo } from '@app/demo';
+import { demoAccountsTable, seedDemo, seedDemoSubsidy } from '@app/demo';
 import { backfillSnapshots } from '@app/progress';
+import { draftRatingRound } from '@app/rating';
 import { createApiApp } from './bootstrap.js';
 
 /** The demo's facility history starts here. */
 const DEMO_HISTORY_FROM = '2022-01';
+/** The demo's patrol records start in 2025, the first year a rating draft is computed for. */
+const DEMO_RATING_FROM = 2025;
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -26,6 +29,14 @@ async function main(): Promise<void> {
       // Dashboards read snapshots: compute the demo's whole history once.
       const history = await backfillSnapshots(connection.dataSource, DEMO_HISTORY_FROM, today.slice(0, 7));
       logger.log(`已汇总 ${history.months} 个月的进度快照，用时 ${history.elapsedMs} ms`);
+      const subsidy = await seedDemoSubsidy(connection.dataSource, { asOf: today });
+      logger.log(`已导入市级平台演示记录 ${subsidy.platformRecords} 条，生成补贴批次草稿「${subsidy.roundName}」`);
+      // The property-company rating of the last full year, as a draft for the office to review.
+      const ratingYear = Number(today.slice(0, 4)) - 1;
+      if (ratingYear >= DEMO_RATING_FROM) {
+        const round = await draftRatingRound(connection.dataSource, ratingYear);
+        logger.log(`已计算 ${ratingYear} 年度物业服务企业评价草稿（${round.companies} 家企业）`);
+      }
     }
     demo = true;
   }
@@ -35,7 +46,12 @@ async function main(): Promise<void> {
   logger.log(
     `数据库：${connection.embedded ? `嵌入式 PostgreSQL（${config.EMBEDDED_DB_DIR}）` : '外部 PostgreSQL'}；任务队列：${config.REDIS_URL ? 'BullMQ（Redis）' : '进程内'}`,
   );
-  const banner = [`服务已启动：${url}`, `接口文档：${url}/api/docs`, `健康检查：${url}/api/health`];
+  const banner = [
+    `服务已启动：${url}`,
+    `网页界面：${url}/`,
+    `接口文档：${url}/api/docs`,
+    `健康检查：${url}/api/health`,
+  ];
   console.log(`\n${banner.join('\n')}\n${demo ? `\n${demoAccountsTable()}\n` : ''}`);
 }
 

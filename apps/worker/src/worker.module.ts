@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, ClockModule, JobsModule } from '@app/core';
+import { AppConfig, AppConfigModule, ClockModule, JobsModule } from '@app/core';
 import { DatabaseConnection, DatabaseModule } from '@app/database';
 import { AuditModule } from '@app/auth';
 import { NotifyModule } from '@app/notify';
 import { ProgressModule } from '@app/progress';
+import { ExportRelayModule, ExportsModule } from '@app/exports';
 import { CalendarSchedulingModule, ReportingCalendarModule, ReportingModule, UploadRelayModule } from '@app/reporting';
 
 /** No controllers: BullMQ processors and the @nestjs/schedule crons, which only enqueue. */
@@ -13,8 +14,14 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        AppConfigModule.forRoot(config),
         DatabaseModule.forConnection(connection),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, consume: true }),
+        JobsModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          consume: true,
+          lockDurationMs: config.JOB_LOCK_MS,
+        }),
         ClockModule,
         AuditModule,
         NotifyModule,
@@ -23,8 +30,9 @@ export class WorkerModule {
         ProgressModule,
         CalendarSchedulingModule,
         UploadRelayModule,
+        ExportsModule,
+        ExportRelayModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 }

@@ -12,6 +12,8 @@ export interface AuditEntry {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   ip?: string | null;
+  /** Who acted when no user did (e.g. the municipal platform pushing with its key); default '系统'. */
+  actorName?: string;
 }
 
 export interface AuditQuery {
@@ -35,7 +37,7 @@ export class AuditService {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
     const event = repository.create({
       actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? '系统',
+      actorName: actor?.displayName ?? entry.actorName ?? '系统',
       actorRole: actor?.role ?? null,
       districtId: entry.districtId ?? actor?.districtId ?? null,
       action: entry.action,

@@ -15,6 +15,7 @@ export * from './database/snake-naming.strategy.js';
 export * from './database/column-helpers.js';
 export * from './jobs/system-ping.processor.js';
 export * from './config/app-config.token.js';
+export * from './config/app-config.module.js';
 export * from './access/access-scope.js';
 export * from './settings/app-setting.entity.js';
 export * from './time/clock.module.js';

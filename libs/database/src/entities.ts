@@ -7,6 +7,9 @@ import { AUTH_ENTITIES } from '@app/auth';
 import { CORE_ENTITIES } from '@app/core';
 import { NOTIFY_ENTITIES } from '@app/notify';
 import { RANKING_ENTITIES } from '@app/ranking';
+import { PLATFORM_ENTITIES } from '@app/platform';
+import { SUBSIDY_ENTITIES } from '@app/subsidy';
+import { EXPORT_ENTITIES } from '@app/exports';
 
 /** Every entity of the schema; the migrations must produce exactly these (see test/medium/schema-drift). */
 export const ALL_ENTITIES = [
@@ -19,4 +22,7 @@ export const ALL_ENTITIES = [
   ...AUTH_ENTITIES,
   ...NOTIFY_ENTITIES,
   ...RANKING_ENTITIES,
+  ...PLATFORM_ENTITIES,
+  ...SUBSIDY_ENTITIES,
+  ...EXPORT_ENTITIES,
 ];

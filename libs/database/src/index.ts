@@ -5,3 +5,4 @@ export * from './database-connection.js';
 export * from './database.module.js';
 export * from './scratch-database.js';
 export * from './schema-diff.js';
+export * from './database-unavailable.js';

@@ -12,7 +12,7 @@ import {
   Street,
 } from '@app/org';
 import { DistrictTarget, PilotDesignation, TargetPlan } from '@app/progress';
-import { Complaint } from '@app/rating';
+import { Complaint, SafetyPatrol } from '@app/rating';
 import { formatConsoleTable } from './console-table.js';
 import { DEMO_PASSWORD, demoAccounts, generateKunmingDemo } from './kunming-demo.generator.js';
 import { DemoAccount, KunmingDemo } from './kunming-demo.types.js';
@@ -33,6 +33,7 @@ export const DEMO_TABLES = {
   facility: '充电设施',
   nearby_coverage: '周边覆盖关系',
   complaint: '投诉',
+  safety_patrol: '充电设施安全巡查记录',
 } as const;
 
 export type DemoTable = keyof typeof DEMO_TABLES;
@@ -238,7 +239,19 @@ class DemoWriter {
       })),
     );
 
-    await this.insertComplaints(demo, companyIds, communityIds, userIds);
+    const districtOfCommunity = new Map(
+      demo.communities.map((c) => [c.code, pick(districtIds, c.districtCode, '区县')]),
+    );
+    await this.insertComplaints(demo, companyIds, communityIds, userIds, districtOfCommunity);
+    await this.insert(
+      'safety_patrol',
+      SafetyPatrol,
+      demo.patrols.map(({ communityCode, propertyCompanyName, ...p }) => ({
+        ...p,
+        communityId: pick(communityIds, communityCode, '居住社区'),
+        propertyCompanyId: pick(companyIds, propertyCompanyName, '物业服务企业'),
+      })),
+    );
     return this.inserted;
   }
 
@@ -271,11 +284,13 @@ class DemoWriter {
     companyIds: Map<string, number>,
     communityIds: Map<string, number>,
     userIds: Map<string, number>,
+    districtOfCommunity: Map<string, number>,
   ): Promise<void> {
     const rows = demo.complaints.map(({ propertyCompanyName, communityCode, decidedByUsername, decidedAt, ...c }) => ({
       ...c,
       propertyCompanyId: pick(companyIds, propertyCompanyName, '物业服务企业'),
       communityId: communityCode === null ? null : pick(communityIds, communityCode, '居住社区'),
+      districtId: communityCode === null ? null : (districtOfCommunity.get(communityCode) ?? null),
       decidedBy: decidedByUsername === null ? null : pick(userIds, decidedByUsername, '用户'),
       decidedAt: decidedAt === null ? null : new Date(decidedAt),
     }));

@@ -4,3 +4,4 @@ export * from './kunming-districts.data.js';
 export * from './kunming-demo.generator.js';
 export * from './demo-seeder.js';
 export * from './console-table.js';
+export * from './demo-subsidy.seeder.js';

@@ -14,7 +14,7 @@ import {
   isEligible,
 } from '@app/org';
 import { TargetKind } from '@app/progress';
-import { ComplaintKind, ComplaintStatus } from '@app/rating';
+import { ComplaintKind, ComplaintStatus, PatrolResult } from '@app/rating';
 import { dayNumber, dayString, onOrAfterWeekday } from './demo-dates.js';
 import {
   COMMUNITY_SUFFIXES,
@@ -47,6 +47,7 @@ import {
   DemoFacilityRow,
   DemoNearbyCoverageRow,
   DemoOperatorRow,
+  DemoPatrolRow,
   DemoPilotDesignationRow,
   DemoPropertyCompanyRow,
   DemoStreetRow,
@@ -57,6 +58,7 @@ import {
 } from './kunming-demo.types.js';
 import { DEMO_SEED, Random } from './prng.js';
 import { DEMO_COMPLAINTS } from './demo-complaints.data.js';
+import { PATROL_INSPECTOR_TITLES, PATROL_ISSUES } from './demo-patrols.data.js';
 
 /** The password of every demo account; shown on the console after seeding. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -178,6 +180,7 @@ interface World {
   }[];
   removals: Map<WorldCommunity, number>;
   complaints: { row: DemoComplaintRow; receivedDay: number; decidedDay: number; finalStatus: ComplaintStatus }[];
+  patrols: { row: DemoPatrolRow; patrolDay: number; rectifiedDay: number | null }[];
 }
 
 function simulateWorld(): World {
@@ -192,6 +195,7 @@ function simulateWorld(): World {
   const nearby = linkNearbyCoverage(communities, facilities);
   const removals = removeDemolished(communities, facilities, nearby, pilots);
   const complaints = buildComplaints(communities, companies, facilities, removals);
+  const patrols = buildPatrols(communities, facilities, removals);
   return {
     districts: KUNMING_DISTRICTS,
     streets,
@@ -203,6 +207,7 @@ function simulateWorld(): World {
     nearby,
     removals,
     complaints,
+    patrols,
   };
 }
 
@@ -835,6 +840,7 @@ function buildComplaints(
         propertyCompanyName: company,
         communityCode: community.row.code,
         kind: template.kind,
+        facilityUsage: template.facilityUsage,
         receivedOn: template.received,
         description: template.description,
         status: template.status,
@@ -846,6 +852,86 @@ function buildComplaints(
       decidedDay,
       finalStatus: template.status,
     });
+  }
+  return result;
+}
+
+/** Patrol records start with the 2025 rating year (quarterly patrols: the default rating rule). */
+const PATROLS_FROM = 2025;
+
+/**
+ * Quarterly safety patrols of every managed community with a built facility (Jinpu §二(五) 加强对已建充电设施进行
+ * 日常巡查管理). Each company has its own diligence: how often it patrols and how fast it fixes what it finds, so
+ * the 2025 rating spreads over the grades.
+ */
+function buildPatrols(
+  communities: WorldCommunity[],
+  facilities: PlannedFacility[],
+  removals: Map<WorldCommunity, number>,
+): World['patrols'] {
+  const rng = rand('patrols');
+  const built = new Map<WorldCommunity, { accepted: number; retired: number | null }[]>();
+  for (const f of facilities) {
+    if (f.days.acceptedOn === null) continue;
+    const list = built.get(f.community) ?? [];
+    list.push({ accepted: f.days.acceptedOn, retired: f.retiredDay });
+    built.set(f.community, list);
+  }
+  const diligence = new Map<string, number>();
+  const diligenceOf = (company: string): number => {
+    let value = diligence.get(company);
+    if (value === undefined) {
+      value = rand(`patrol-diligence:${company}`).weighted([0.98, 0.9, 0.75, 0.5, 0.25], (d) =>
+        d >= 0.9 ? 3 : d >= 0.5 ? 2 : 1,
+      );
+      diligence.set(company, value);
+    }
+    return value;
+  };
+  const quarters: [number, number][] = [];
+  for (let year = PATROLS_FROM; year <= Number(DEMO_HORIZON.slice(0, 4)); year++) {
+    for (const [from, to] of [
+      ['01-01', '03-31'],
+      ['04-01', '06-30'],
+      ['07-01', '09-30'],
+      ['10-01', '12-31'],
+    ]) {
+      quarters.push([dayNumber(`${year}-${from}`), dayNumber(`${year}-${to}`)]);
+    }
+  }
+  const result: World['patrols'] = [];
+  for (const community of communities) {
+    const company = community.row.propertyCompanyName;
+    const sites = built.get(community);
+    if (company === null || !sites) continue;
+    const care = diligenceOf(company);
+    for (const [start, end] of quarters) {
+      const inUse = sites.some((s) => s.accepted < start && (s.retired === null || s.retired > start));
+      const removed = removals.get(community);
+      if (!inUse || (removed !== undefined && removed <= start)) continue;
+      if (!rng.chance(care)) continue;
+      const patrolDay = onOrAfterWeekday(rng.int(start, end - 3));
+      const found = rng.chance(0.12) ? rng.pick(PATROL_ISSUES) : null;
+      let rectifiedDay: number | null = null;
+      if (found) {
+        if (rng.chance(care)) rectifiedDay = patrolDay + rng.int(1, 14);
+        else if (rng.chance(0.6)) rectifiedDay = patrolDay + rng.int(16, 60);
+      }
+      result.push({
+        row: {
+          communityCode: community.row.code,
+          propertyCompanyName: company,
+          patrolledOn: dayString(patrolDay),
+          inspector: `${rng.pick(PATROL_INSPECTOR_TITLES)} ${personName(rng)}`,
+          result: found ? PatrolResult.IssuesFound : PatrolResult.NoIssues,
+          issues: found ? found.issue : null,
+          rectifiedOn: rectifiedDay === null ? null : dayString(rectifiedDay),
+          rectificationNote: rectifiedDay === null || !found ? null : found.fix,
+        },
+        patrolDay,
+        rectifiedDay,
+      });
+    }
   }
   return result;
 }
@@ -976,6 +1062,12 @@ function cutAt(world: World, asOf: number): KunmingDemo {
         : { ...row, status: ComplaintStatus.Registered, decidedByUsername: null, decidedAt: null, decisionNote: null },
     );
 
+  const patrols: DemoPatrolRow[] = world.patrols
+    .filter((p) => p.patrolDay <= asOf)
+    .map(({ row, rectifiedDay }) =>
+      rectifiedDay !== null && rectifiedDay <= asOf ? row : { ...row, rectifiedOn: null, rectificationNote: null },
+    );
+
   const pilotDesignations: DemoPilotDesignationRow[] = world.pilots
     .filter((p) => p.designatedDay <= asOf)
     .map((p) => ({
@@ -1008,6 +1100,7 @@ function cutAt(world: World, asOf: number): KunmingDemo {
     facilities,
     nearbyCoverage,
     complaints,
+    patrols,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   StreetKind,
 } from '@app/org';
 import { TargetKind } from '@app/progress';
-import { ComplaintKind, ComplaintStatus } from '@app/rating';
+import { ComplaintKind, ComplaintStatus, PatrolResult } from '@app/rating';
 
 /**
  * The demo as plain rows, one list per table. Foreign keys are natural keys (codes, names, usernames) that the
@@ -31,6 +31,7 @@ export interface KunmingDemo {
   facilities: DemoFacilityRow[];
   nearbyCoverage: DemoNearbyCoverageRow[];
   complaints: DemoComplaintRow[];
+  patrols: DemoPatrolRow[];
 }
 
 export interface DemoCityRow {
@@ -173,6 +174,7 @@ export interface DemoComplaintRow {
   propertyCompanyName: string;
   communityCode: string | null;
   kind: ComplaintKind;
+  facilityUsage: FacilityUsage | null;
   receivedOn: string;
   description: string;
   status: ComplaintStatus;
@@ -205,3 +207,15 @@ export const FACILITY_STAGES = [
 ] as const satisfies readonly (keyof DemoFacilityRow)[];
 
 export type FacilityStage = (typeof FACILITY_STAGES)[number];
+
+/** A safety patrol of a community's charging facilities by its property company. */
+export interface DemoPatrolRow {
+  communityCode: string;
+  propertyCompanyName: string;
+  patrolledOn: string;
+  inspector: string;
+  result: PatrolResult;
+  issues: string | null;
+  rectifiedOn: string | null;
+  rectificationNote: string | null;
+}

@@ -105,9 +105,10 @@ export function parseText(raw: RawCellValue, options: TextOptions = {}): CellPar
           : typeof value === 'boolean'
             ? booleanText(value)
             : dateToIso(value);
-    const length = [...text].length;
-    if (options.maxLength !== undefined && length > options.maxLength) {
-      return fail(`内容过长：最多 ${options.maxLength} 个字，实际 ${length} 个字`);
+    // Code points never outnumber UTF-16 units: most texts need no count.
+    if (options.maxLength !== undefined && text.length > options.maxLength) {
+      const length = [...text].length;
+      if (length > options.maxLength) return fail(`内容过长：最多 ${options.maxLength} 个字，实际 ${length} 个字`);
     }
     return ok(text);
   });
@@ -118,12 +119,12 @@ export function parseInteger(raw: RawCellValue, options?: IntegerOptions): CellP
 export function parseInteger(raw: RawCellValue, options: IntegerOptions = {}): CellParseResult<number | null> {
   const { min, max } = options;
   return withPresence(raw, options.required, '数值', (value, shown) => {
-    const expected = `应为${rangePhrase(min, max)}整数，实际为「${shown}」`;
+    const expected = () => fail<number>(`应为${rangePhrase(min, max)}整数，实际为「${shown}」`);
     const decimal = typeof value === 'number' ? numberToDecimal(value) : parseDecimalText(value);
-    if (decimal === null || decimal.includes('.')) return fail(expected);
+    if (decimal === null || decimal.includes('.')) return expected();
     const integer = Number(decimal);
-    if (!Number.isSafeInteger(integer)) return fail(expected);
-    if ((min !== undefined && integer < min) || (max !== undefined && integer > max)) return fail(expected);
+    if (!Number.isSafeInteger(integer)) return expected();
+    if ((min !== undefined && integer < min) || (max !== undefined && integer > max)) return expected();
     return ok(integer);
   });
 }
@@ -135,13 +136,15 @@ export function parseDecimal(raw: RawCellValue, options: DecimalOptions = {}): C
   const max = options.max === undefined ? undefined : boundToDecimal(options.max);
   const { scale } = options;
   return withPresence(raw, options.required, '数值', (value, shown) => {
-    const scalePhrase = scale === undefined ? '' : scale === 0 ? '（不含小数）' : `（最多 ${scale} 位小数）`;
-    const expected = `应为${rangePhrase(min, max)}数值${scalePhrase}，实际为「${shown}」`;
+    const expected = () => {
+      const scalePhrase = scale === undefined ? '' : scale === 0 ? '（不含小数）' : `（最多 ${scale} 位小数）`;
+      return fail<string>(`应为${rangePhrase(min, max)}数值${scalePhrase}，实际为「${shown}」`);
+    };
     const decimal = typeof value === 'number' ? numberToDecimal(value) : parseDecimalText(value);
-    if (decimal === null) return fail(expected);
-    if (scale !== undefined && fractionDigits(decimal) > scale) return fail(expected);
-    if (min !== undefined && compareDecimals(decimal, min) < 0) return fail(expected);
-    if (max !== undefined && compareDecimals(decimal, max) > 0) return fail(expected);
+    if (decimal === null) return expected();
+    if (scale !== undefined && fractionDigits(decimal) > scale) return expected();
+    if (min !== undefined && compareDecimals(decimal, min) < 0) return expected();
+    if (max !== undefined && compareDecimals(decimal, max) > 0) return expected();
     return ok(decimal);
   });
 }
@@ -258,7 +261,10 @@ function resolve(raw: RawCellValue): Resolved {
 function resolveText(text: string): Resolved {
   const cleaned = cleanText(text);
   if (cleaned === '') return { kind: CellKind.Empty };
-  const shown = [...cleaned].length > SHOWN_MAX ? `${[...cleaned].slice(0, SHOWN_MAX).join('')}…` : cleaned;
+  const shown =
+    cleaned.length > SHOWN_MAX && [...cleaned].length > SHOWN_MAX
+      ? `${[...cleaned].slice(0, SHOWN_MAX).join('')}…`
+      : cleaned;
   return { kind: CellKind.Value, value: cleaned, shown };
 }
 
@@ -297,6 +303,7 @@ function dateToIso(date: Date): string {
 /** Shortest round-trip form (ECMA-262 Number::toString), with any exponent written out in full. */
 function numberToPlainString(n: number): string {
   const s = String(n);
+  if (!s.includes('e')) return s;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;
   const [, sign, lead, rest = '', exponent] = m;
@@ -330,9 +337,17 @@ function canonicalDecimal(text: string): string {
   return negative && body !== '0' ? `-${body}` : body;
 }
 
+/** Bounds are a column's constants, converted once rather than for every cell. */
+const BOUNDS = new Map<number | string, string>();
+
 function boundToDecimal(bound: number | string): string {
-  const decimal = typeof bound === 'number' ? numberToDecimal(bound) : parseDecimalText(bound);
-  if (decimal === null) throw new Error(`Invalid decimal bound: ${String(bound)}`);
+  let decimal = BOUNDS.get(bound);
+  if (decimal === undefined) {
+    const converted = typeof bound === 'number' ? numberToDecimal(bound) : parseDecimalText(bound);
+    if (converted === null) throw new Error(`Invalid decimal bound: ${String(bound)}`);
+    decimal = converted;
+    if (BOUNDS.size < 1000) BOUNDS.set(bound, decimal);
+  }
   return decimal;
 }
 
@@ -374,9 +389,8 @@ const DATE_CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 function readDate(value: string | number | boolean | Date, shown: string): CellParseResult<string> {
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? fail(MESSAGE_DATE_FORMAT) : ok(dateToIso(value));
-  }
+  // `shown` is already dateToIso(value) for a Date (resolve), worked out once per cell.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? fail(MESSAGE_DATE_FORMAT) : ok(shown);
   if (typeof value === 'boolean') return fail(MESSAGE_DATE_FORMAT);
   if (typeof value === 'number') {
     // A clerk typing 20240305 into a General cell gets the number, far beyond any serial (max 2958465 = 9999-12-31).

@@ -5,3 +5,6 @@ export * from './report-template.definition.js';
 export * from './report-template.writer.js';
 export * from './report-workbook.reader.js';
 export * from './workbook-container.inspector.js';
+export * from './parse/report-parse.pool.js';
+export * from './exact-decimal.js';
+export * from './government-table.writer.js';

@@ -6,12 +6,12 @@
  * against its column, blank rows, duplicates inside the file and the row-only facility rules. What needs the
  * register (unknown or foreign codes, changed names, cumulative drops, stale period) is libs/reporting's.
  *
- * exceljs's in-memory reader is used, not its streaming WorkbookReader (which issue 3 §3 suggested), because in
- * exceljs 4.4.0 the streaming reader corrupts Chinese text: lib/utils/parse-sax.js decodes every inflated 16 KiB
- * chunk to a string on its own, so a character split across two chunks becomes two U+FFFD (exceljs issues #2063,
- * #2084; fix PR #1665 unmerged). The round-trip spec caught it on 300 rows. The streaming reader also ignores
- * <mergeCell>. The in-memory reader decodes each part whole. Its memory is bounded beforehand by the container
- * check (file size, declared and actual uncompressed size, cell count including merged areas).
+ * The sheets are read row by row with exceljs's streaming WorksheetReader (issue 3 §3), fed the parts the container
+ * check inflated (streamed-worksheets.ts says why and how). Two gaps of that reader are closed elsewhere: in exceljs
+ * 4.4.0 it decodes each chunk to a string on its own, so a Chinese character split across two chunks became U+FFFD
+ * (exceljs #2063, #2084), which patches/exceljs+4.4.0.patch fixes with a StringDecoder; and it ignores <mergeCell>,
+ * so merged ranges come from the container check, which reads them for its cell count anyway. Sheet names and order
+ * come from the workbook's own list (workbook-manifest.ts).
  */
 import ExcelJS from 'exceljs';
 import {
@@ -43,6 +43,8 @@ import {
 } from './report-template.definition.js';
 import { RowShapeIssue, validateFacilityRowShape } from './facility-row-shape.rules.js';
 import { DEFAULT_WORKBOOK_LIMITS, WorkbookLimits, inspectWorkbookContainer } from './workbook-container.inspector.js';
+import { WorkbookManifest, isWorkbookXmlPart, readWorkbookManifest } from './workbook-manifest.js';
+import { streamWorksheets } from './streamed-worksheets.js';
 
 /** One problem, located the way a clerk finds it. Same shape as libs/reporting's ReportError. */
 export interface ReportFileError {
@@ -123,17 +125,12 @@ export const READER_MESSAGES = {
     `应从下拉列表选择「企业名称（统一社会信用代码）」，或填写 18 位统一社会信用代码，实际为「${shown}」`,
   duplicateCommunity: (code: string, first: number) => `社区编码「${code}」与第 ${first} 行重复：每个社区只能填报一行`,
   duplicateFacility: (code: string, first: number) => `设施编码「${code}」与第 ${first} 行重复：同一设施只能填报一行`,
+  parseTimeout: (seconds: number) =>
+    `文件解析超过 ${seconds} 秒仍未完成，已停止处理，未写入任何数据：请删除多余的行、列、格式和图片后重新上传`,
+  parseOutOfMemory: '文件解析所需内存超过上限，已停止处理，未写入任何数据：请删除多余的行、列、格式和图片后重新上传',
 } as const;
 
 const SHOWN_MAX = 40;
-
-/** exceljs keeps merges here (master address → range); its type does not declare it. */
-interface WithMerges {
-  _merges: Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
-}
-
-/** Nodes exceljs need not build: the template's validations alone expand to one model entry per cell. */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
 
 /**
  * Reads the upload. Never throws for a bad file: every problem comes back in `errors`, and `meta`/rows are what
@@ -150,36 +147,61 @@ export async function readReportWorkbook(
     facilities: { complete: false, rows: [], invalidRowCodes: [] },
     errors: [],
   };
-  const container = inspectWorkbookContainer(buffer, limit);
+  const container = inspectWorkbookContainer(buffer, limit, { keepPart: isWorkbookXmlPart });
   if (!container.ok) return fileError(result, container.message);
 
-  const workbook = new ExcelJS.Workbook();
+  let manifest: WorkbookManifest;
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
+    manifest = readWorkbookManifest(container.parts);
   } catch {
     return fileError(result, READER_MESSAGES.unreadable);
   }
-
   const communities = new DataSheetReader(COMMUNITY_SHEET, limit, () => []);
   const facilities = new DataSheetReader(FACILITY_SHEET, limit, validateFacilityRowShape);
   const meta = new MetaSheetReader();
-  for (const worksheet of workbook.worksheets) {
-    const name = worksheet.name.trim();
-    const target =
-      name === COMMUNITY_SHEET.name
-        ? communities
-        : name === FACILITY_SHEET.name
-          ? facilities
-          : name === TEMPLATE_SHEETS.meta
-            ? meta
-            : null;
-    if (!target) continue;
-    target.start(mergedRanges(worksheet));
-    for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber += 1) {
-      const row = worksheet.findRow(rowNumber);
-      if (row) target.row(row);
+  const targetOf = (name: string) =>
+    name === COMMUNITY_SHEET.name
+      ? communities
+      : name === FACILITY_SHEET.name
+        ? facilities
+        : name === TEMPLATE_SHEETS.meta
+          ? meta
+          : null;
+  const read = manifest.sheets.flatMap((sheet) => {
+    const target = targetOf(sheet.name.trim());
+    return target ? [{ part: sheet.part, target }] : [];
+  });
+  // What exceljs cannot read makes the file unreadable; a fault in the checks below it is a bug and is thrown.
+  let fault: { error: unknown } | undefined;
+  const check = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      fault = { error };
+      throw error;
     }
-    target.finish();
+  };
+  try {
+    let index = 0;
+    for await (const worksheet of streamWorksheets(
+      container.parts,
+      manifest,
+      read.map((sheet) => sheet.part),
+    )) {
+      const { part, target } = read[index++];
+      check(() => target.start(container.merges.get(part) ?? []));
+      let previous = 0;
+      for await (const row of worksheet) {
+        // Rows come in the file's order; Excel writes (and requires) them ascending, each once.
+        if (!(row.number > previous)) throw new Error(`row ${row.number} after row ${previous}`);
+        previous = row.number;
+        check(() => target.row(row));
+      }
+      check(() => target.finish());
+    }
+  } catch {
+    if (fault) throw fault.error;
+    return fileError(result, READER_MESSAGES.unreadable);
   }
 
   const errors: ReportFileError[] = [];
@@ -187,25 +209,19 @@ export async function readReportWorkbook(
   result.meta = metaRead.meta;
   // A file of another version is laid out by another definition: its data sheets are not judged by this one.
   if (!metaRead.otherVersion) {
-    const visible = workbook.worksheets.map((sheet) => sheet.name).filter((name) => !name.startsWith('_'));
+    const visible = manifest.sheets.map((sheet) => sheet.name).filter((name) => !name.startsWith('_'));
     for (const sheet of [communities, facilities]) {
       if (!sheet.seen) {
         errors.push(at(sheet.name, null, null, null, READER_MESSAGES.missingSheet(sheet.name, visible)));
         continue;
       }
-      errors.push(...sheet.errors);
+      for (const error of sheet.errors) errors.push(error);
     }
     result.communities = communities.read as ReportSheetRead<CommunityRowValues>;
     result.facilities = facilities.read as ReportSheetRead<FacilityRowValues>;
   }
   result.errors = sortErrors(errors);
   return result;
-}
-
-function mergedRanges(worksheet: ExcelJS.Worksheet): string[] {
-  return Object.values((worksheet as unknown as WithMerges)._merges).flatMap((merge) =>
-    merge ? [`${columnLetter(merge.left)}${merge.top}:${columnLetter(merge.right)}${merge.bottom}`] : [],
-  );
 }
 
 function fileError(result: ReportWorkbookRead, message: string): ReportWorkbookRead {
@@ -231,13 +247,13 @@ class MetaSheetReader {
   private readonly found = new Map<string, { row: number; value: string }>();
 
   /** Merges do not matter in the marker sheet. */
-  start(_merges: string[]): void {
+  start(_merges: readonly string[]): void {
     this.seen = true;
   }
 
   row(row: ExcelJS.Row): void {
-    const key = plainText(row.getCell(1).value);
-    const value = plainText(row.getCell(2).value);
+    const key = plainText(cellValue(row, 1));
+    const value = plainText(cellValue(row, 2));
     if (key && !this.found.has(key)) this.found.set(key, { row: row.number, value });
   }
 
@@ -287,8 +303,7 @@ class MetaSheetReader {
 
 /**
  * One data sheet, fed row by row: the header first, then each row parsed, checked, and kept or reported. Each merged
- * range is reported once; its covered cells (where exceljs repeats the master's value) are not parsed and its rows
- * are left out.
+ * range is reported once; its covered cells (where Excel keeps stale values) are not parsed and its rows are left out.
  */
 class DataSheetReader<K extends string, V> {
   seen = false;
@@ -314,7 +329,7 @@ class DataSheetReader<K extends string, V> {
     return this.definition.name;
   }
 
-  start(merges: string[]): void {
+  start(merges: readonly string[]): void {
     this.seen = true;
     for (const ref of merges) {
       const [left, top, right, bottom] = decodeRange(ref);
@@ -343,7 +358,11 @@ class DataSheetReader<K extends string, V> {
   }
 
   private raw(row: ExcelJS.Row, column: number): RawCellValue {
-    return this.covered.has(`${row.number}:${column}`) ? null : fromExcelJs(row.getCell(column).value);
+    return this.isCovered(row.number, column) ? null : fromExcelJs(cellValue(row, column));
+  }
+
+  private isCovered(rowNumber: number, column: number): boolean {
+    return this.covered.size > 0 && this.covered.has(`${rowNumber}:${column}`);
   }
 
   private dataRow(row: ExcelJS.Row): void {
@@ -363,7 +382,7 @@ class DataSheetReader<K extends string, V> {
     let valid = !merged;
     const values: Record<string, unknown> = {};
     columns.forEach((column, index) => {
-      if (this.covered.has(`${rowNumber}:${index + 1}`)) return;
+      if (this.isCovered(rowNumber, index + 1)) return;
       const parsed = parseTemplateCell(column, raws[index]);
       if (parsed.ok) values[column.key] = parsed.value;
       else {
@@ -547,7 +566,8 @@ export function displayCellValue(raw: RawCellValue): string | null {
   if (typeof raw === 'number') return display(String(raw));
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
-  if ('formula' in raw) return display(`=${raw.formula}`);
+  // exceljs's streaming reader keeps a shared formula's text on its first cell only; the others read ''.
+  if ('formula' in raw) return display(`=${raw.formula || '…'}`);
   if ('sharedFormula' in raw) return display(`=${raw.sharedFormula}`);
   if ('error' in raw) return raw.error;
   if ('richText' in raw) return display(raw.richText.map((run) => run.text).join(''));
@@ -567,6 +587,11 @@ const LAST_EXCEL_DAY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 function fromExcelJs(value: ExcelJS.CellValue): RawCellValue {
   if (value instanceof Date && value.getTime() > LAST_EXCEL_DAY_MS) return value.getTime() / 86_400_000 + 25_569;
   return value as RawCellValue;
+}
+
+/** A cell's value without creating the cell (Row.getCell would, and build its address and style first). */
+function cellValue(row: ExcelJS.Row, column: number): ExcelJS.CellValue {
+  return row.findCell(column)?.value ?? null;
 }
 
 function plainText(raw: RawCellValue | ExcelJS.CellValue): string {

@@ -43,6 +43,43 @@ describe('inspectWorkbookContainer', () => {
     expect(inspectWorkbookContainer(buildZip(parts(sheet)))).toMatchObject({ ok: true, cellCount: 2 + 4 });
   });
 
+  it('counts the area of every absolute range a defined name covers, as exceljs builds a cell for each', () => {
+    // 'A'!$A$1:$C$4 is 3 × 4 = 12, $E$5 is 1, a whole column ($A:$A) is not expanded by exceljs and not counted.
+    const workbook = Buffer.from(
+      '<workbook><definedNames><definedName name="x">\'社区\'!$A$1:$C$4,Sheet2!$E$5</definedName>' +
+        '<definedName name="y" localSheetId="0">Sheet1!$A:$A</definedName></definedNames></workbook>',
+    );
+    const zip = buildZip(parts().map((part) => (part.name === 'xl/workbook.xml' ? { ...part, data: workbook } : part)));
+    expect(inspectWorkbookContainer(zip)).toMatchObject({ ok: true, cellCount: 2 + 12 + 1 });
+    // A 24-byte range that would make exceljs build 17 billion cells is refused before exceljs sees it.
+    const bomb = Buffer.from(
+      '<workbook><definedNames><definedName name="z">S!$A$1:$XFD$1048576</definedName></definedNames></workbook>',
+    );
+    const refused = buildZip(parts().map((part) => (part.name === 'xl/workbook.xml' ? { ...part, data: bomb } : part)));
+    expect(inspectWorkbookContainer(refused)).toEqual({
+      ok: false,
+      message: CONTAINER_MESSAGES.tooManyCells(16384 * 1048576, 500_000),
+    });
+  });
+
+  it("returns each worksheet's merged ranges (top-left first) and the inflated parts asked for", () => {
+    const sheet = Buffer.from(
+      '<worksheet><sheetData/><mergeCells count="3"><mergeCell ref="B3:C4"/><mergeCell ref=\'E9:D7\'/>' +
+        '<mergeCell ref="F1"/></mergeCells></worksheet>',
+    );
+    const zip = buildZip([...parts(sheet), { name: 'xl/worksheets/sheet2.xml', data: parts()[2].data }]);
+    const result = inspectWorkbookContainer(zip, {}, { keepPart: (name) => name.startsWith('xl/worksheets/') });
+    expect(result).toMatchObject({ ok: true, cellCount: 4 + 6 + 1 + 2 });
+    if (!result.ok) return;
+    expect(Object.fromEntries(result.merges)).toEqual({
+      'xl/worksheets/sheet1.xml': ['B3:C4', 'D7:E9', 'F1:F1'],
+      'xl/worksheets/sheet2.xml': [],
+    });
+    expect([...result.parts.keys()]).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect(result.parts.get('xl/worksheets/sheet1.xml')).toEqual(sheet);
+    expect(inspectWorkbookContainer(zip)).toMatchObject({ ok: true, parts: new Map() });
+  });
+
   it('reads ZIP64 records and tolerates an archive comment', () => {
     expect(inspectWorkbookContainer(buildZip(parts(), { zip64: true }))).toMatchObject({ ok: true, cellCount: 2 });
     expect(inspectWorkbookContainer(buildZip(parts(), { comment: '由 WPS 保存' }))).toMatchObject({ ok: true });

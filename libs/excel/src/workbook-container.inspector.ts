@@ -5,6 +5,9 @@
  * An .xlsx is a zip. The central directory is read by hand and the declared sizes are checked before a single byte
  * is inflated; then every entry is inflated with its declared size as a hard output cap (zlib's maxOutputLength),
  * so an entry that lies about its size is stopped at the lie and never fills memory. Pure: no I/O, no exceljs.
+ *
+ * What it inflated is what the reader parses: the caller names the parts it needs and gets their bytes back, with each
+ * worksheet's merged ranges, so no second unzip reads the file by its local headers, past these checks.
  */
 import { inflateRawSync } from 'node:zlib';
 
@@ -20,8 +23,8 @@ export interface WorkbookLimits {
   /** Entries smaller than this are not ratio-checked (tiny parts compress absurdly and harmlessly). Default 1 MiB. */
   ratioCheckFromBytes: number;
   /**
-   * Cells in all worksheets (merged ranges count by area), counted in the XML before exceljs builds them in
-   * memory. Default 500,000.
+   * Cells in all worksheets (merged ranges and defined names count by area), counted in the XML before exceljs
+   * builds them in memory. Default 500,000.
    */
   maxCells: number;
   /** Rows in one data sheet. Default 50,000. */
@@ -46,8 +49,22 @@ export interface ContainerEntry {
   uncompressedBytes: number;
 }
 
+export interface InspectionOptions {
+  /** Parts whose inflated bytes the caller needs; they come back in `parts`. Default: none. */
+  keepPart?: (name: string) => boolean;
+}
+
 export type ContainerInspection =
-  | { ok: true; entries: ContainerEntry[]; uncompressedBytes: number; cellCount: number }
+  | {
+      ok: true;
+      entries: ContainerEntry[];
+      uncompressedBytes: number;
+      cellCount: number;
+      /** Merged ranges of each worksheet part (`xl/worksheets/sheet2.xml` → ['B2:B3']), top-left first, in file order. */
+      merges: ReadonlyMap<string, readonly string[]>;
+      /** The inflated bytes of the parts `keepPart` asked for. */
+      parts: ReadonlyMap<string, Buffer>;
+    }
   | { ok: false; message: string };
 
 /** Parts every workbook has; exceljs and Excel both need them. */
@@ -95,7 +112,11 @@ interface CentralEntry extends ContainerEntry {
   localHeaderOffset: number;
 }
 
-export function inspectWorkbookContainer(buffer: Buffer, limits: Partial<WorkbookLimits> = {}): ContainerInspection {
+export function inspectWorkbookContainer(
+  buffer: Buffer,
+  limits: Partial<WorkbookLimits> = {},
+  options: InspectionOptions = {},
+): ContainerInspection {
   const limit = { ...DEFAULT_WORKBOOK_LIMITS, ...limits };
   if (buffer.length === 0) return fail(CONTAINER_MESSAGES.empty);
   if (buffer.length >= OLE_MAGIC.length && buffer.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
@@ -133,21 +154,30 @@ export function inspectWorkbookContainer(buffer: Buffer, limits: Partial<Workboo
   if (!located.ok) return located;
 
   let cellCount = 0;
+  const merges = new Map<string, string[]>();
+  const parts = new Map<string, Buffer>();
   for (const { entry, start } of located.data) {
     const inflated = inflateBounded(buffer.subarray(start, start + entry.compressedBytes), entry);
     if (!inflated.ok) return inflated;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
-      // A merged range counts by its area: exceljs's in-memory reader creates every cell of it.
-      cellCount += countCells(inflated.data) + mergedArea(inflated.data);
-      if (cellCount > limit.maxCells) return fail(CONTAINER_MESSAGES.tooManyCells(cellCount, limit.maxCells));
+      // A merged range counts by its area: the reader marks every cell of it.
+      const merged = mergedRanges(inflated.data);
+      merges.set(entry.name, merged.refs);
+      cellCount += countCells(inflated.data) + merged.area;
+    } else if (entry.name === 'xl/workbook.xml') {
+      // So does a defined name: exceljs's workbook model builds a cell for every address of its range, so a 24 KB
+      // file naming A1:XFD1048576 would never finish loading in any exceljs reader that reconciles defined names.
+      cellCount += definedNameArea(inflated.data);
     }
+    if (cellCount > limit.maxCells) return fail(CONTAINER_MESSAGES.tooManyCells(cellCount, limit.maxCells));
+    if (options.keepPart?.(entry.name)) parts.set(entry.name, inflated.data);
   }
   const publicEntries = entries.map(({ name, compressedBytes, uncompressedBytes }) => ({
     name,
     compressedBytes,
     uncompressedBytes,
   }));
-  return { ok: true, entries: publicEntries, uncompressedBytes: total, cellCount };
+  return { ok: true, entries: publicEntries, uncompressedBytes: total, cellCount, merges, parts };
 }
 
 type Failure = { ok: false; message: string };
@@ -322,14 +352,36 @@ function countCells(xml: Buffer): number {
   return count;
 }
 
-const MERGE_REF = /<mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+/** `<mergeCell ref="B3:C4"/>`, either quote; a lone `ref="B3"` is a one-cell range. */
+const MERGE_REF = /<mergeCell\s[^>]*?ref=(["'])([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?\1/g;
 
-function mergedArea(xml: Buffer): number {
-  if (xml.indexOf('<mergeCell') < 0) return 0;
+function mergedRanges(xml: Buffer): { refs: string[]; area: number } {
+  const refs: string[] = [];
+  if (xml.indexOf('<mergeCell') < 0) return { refs, area: 0 };
   let area = 0;
-  for (const [, left, top, right, bottom] of xml.toString('latin1').matchAll(MERGE_REF)) {
-    const width = Math.abs(columnNumber(right) - columnNumber(left)) + 1;
-    area += width * (Math.abs(Number(bottom) - Number(top)) + 1);
+  for (const [, , l, t, r = l, b = t] of xml.toString('latin1').matchAll(MERGE_REF)) {
+    const [left, right] = [columnNumber(l), columnNumber(r)].sort((x, y) => x - y);
+    const [top, bottom] = [Number(t), Number(b)].sort((x, y) => x - y);
+    area += (right - left + 1) * (bottom - top + 1);
+    refs.push(`${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`);
+  }
+  return { refs, area };
+}
+
+/** The ranges exceljs expands: `$A$1` or `$A$1:$B$2` (its rangeRegexp), each comma-separated part of a name. */
+const DEFINED_NAME = /<definedName\b[^>]*>([^<]*)<\/definedName>/g;
+const ABSOLUTE_RANGE = /\$([A-Z]{1,3})\$(\d{1,7})(?::\$([A-Z]{1,3})\$(\d{1,7}))?/;
+
+function definedNameArea(xml: Buffer): number {
+  if (xml.indexOf('<definedName') < 0) return 0;
+  let area = 0;
+  for (const [, text] of xml.toString('utf8').matchAll(DEFINED_NAME)) {
+    for (const part of text.split(',')) {
+      const range = ABSOLUTE_RANGE.exec(part.split('!').pop() ?? '');
+      if (!range) continue;
+      const [, left, top, right = left, bottom = top] = range;
+      area += (Math.abs(columnNumber(right) - columnNumber(left)) + 1) * (Math.abs(Number(bottom) - Number(top)) + 1);
+    }
   }
   return area;
 }
@@ -338,6 +390,12 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const letter of letters) n = n * 26 + letter.charCodeAt(0) - 64;
   return n;
+}
+
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 function sumDeclared(entries: CentralEntry[]): number {

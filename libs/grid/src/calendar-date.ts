@@ -66,14 +66,33 @@ export function formatIsoDate(parts: CalendarDateParts): string {
   return `${pad(parts.year, 4)}-${pad(parts.month, 2)}-${pad(parts.day, 2)}`;
 }
 
-export function tryParseIsoDate(value: string): CalendarDateParts | null {
+/**
+ * Valid dates seen, with their parts and epoch day. A register's stage dates fall on a few thousand distinct days,
+ * and evaluating every facility's grid steps parses each of them dozens of times (bench/grid-breaches.bench.ts).
+ */
+const PARSED = new Map<string, Readonly<CalendarDateParts> & { readonly epochDay: number }>();
+const PARSED_LIMIT = 100_000;
+
+function parsedDate(value: string): (Readonly<CalendarDateParts> & { readonly epochDay: number }) | null {
+  const cached = PARSED.get(value);
+  if (cached) return cached;
   const match = ISO_DATE.exec(value);
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  const entry = Object.freeze({ year, month, day, epochDay: Math.round(utc.getTime() / MS_PER_DAY) });
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(value, entry);
+  return entry;
+}
+
+export function tryParseIsoDate(value: string): CalendarDateParts | null {
+  const parsed = parsedDate(value);
+  return parsed && { year: parsed.year, month: parsed.month, day: parsed.day };
 }
 
 /** Throws InvalidCalendarDateError for anything but a real date 'YYYY-MM-DD' (rejects 2024-02-30). */
@@ -84,7 +103,7 @@ export function parseIsoDate(value: string): CalendarDateParts {
 }
 
 export function isIsoDate(value: string): boolean {
-  return tryParseIsoDate(value) !== null;
+  return parsedDate(value) !== null;
 }
 
 /** Returns the value unchanged when it is a real date, otherwise throws. */
@@ -95,10 +114,9 @@ export function assertIsoDate(value: string): string {
 
 /** Days since 1970-01-01 (negative before). */
 export function toEpochDay(date: string): number {
-  const { year, month, day } = parseIsoDate(date);
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  return Math.round(utc.getTime() / MS_PER_DAY);
+  const parsed = parsedDate(date);
+  if (!parsed) throw new InvalidCalendarDateError(date);
+  return parsed.epochDay;
 }
 
 export function fromEpochDay(epochDay: number): string {
@@ -108,8 +126,8 @@ export function fromEpochDay(epochDay: number): string {
 
 /** Negative when a is before b, 0 when equal, positive when after. Validates both. */
 export function compareIsoDates(a: string, b: string): number {
-  parseIsoDate(a);
-  parseIsoDate(b);
+  if (!parsedDate(a)) throw new InvalidCalendarDateError(a);
+  if (!parsedDate(b)) throw new InvalidCalendarDateError(b);
   // Zero-padded ISO dates sort lexicographically.
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,3 +6,6 @@ export * from './grid-time-limits.js';
 export * from './entities/index.js';
 export * from './working-day-calendar.repository.js';
 export * from './grid.module.js';
+export * from './working-calendar.service.js';
+export * from './grid-facilities.repository.js';
+export * from './grid-time-limit.service.js';

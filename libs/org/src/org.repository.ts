@@ -51,11 +51,16 @@ export class OrgRepository {
     return { items, total };
   }
 
-  findCommunity(id: number): Promise<Community | null> {
+  /** `districtIds`: the reader's scope (null = every district), applied in the query. */
+  findCommunity(id: number, districtIds: number[] | null): Promise<Community | null> {
     return this.communities.findOne({
-      where: { id },
+      where: { id, ...(districtIds ? { districtId: In(districtIds) } : {}) },
       relations: { street: true, propertyCompany: true, district: true },
     });
+  }
+
+  async communityExists(id: number): Promise<boolean> {
+    return (await this.communities.count({ where: { id } })) > 0;
   }
 
   eligibilityHistory(communityId: number): Promise<CommunityEligibility[]> {

@@ -36,9 +36,12 @@ export class OrgService {
   }
 
   async communityDetail(user: AuthenticatedUser, communityId: number): Promise<CommunityDetail> {
-    const community = await this.repository.findCommunity(communityId);
-    if (!community) throw AppError.notFound('社区不存在');
-    assertDistrictAccess(user, community.districtId);
+    const community = await this.repository.findCommunity(communityId, readableDistrictIds(user));
+    if (!community) {
+      throw (await this.repository.communityExists(communityId))
+        ? AppError.forbidden('无权访问其他区县的数据')
+        : AppError.notFound('社区不存在');
+    }
     const [eligibilityHistory, facilities] = await Promise.all([
       this.repository.eligibilityHistory(communityId),
       this.repository.facilitiesOf([communityId]),

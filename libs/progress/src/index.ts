@@ -7,3 +7,7 @@ export * from './aggregation/snapshot-rows.js';
 export * from './aggregation/backfill-snapshots.js';
 export * from './progress-query.service.js';
 export * from './projection.js';
+export * from './target-pacing.js';
+export * from './progress-comment.service.js';
+export * from './target-plan-query.service.js';
+export * from './district-target.service.js';

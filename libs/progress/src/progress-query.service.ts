@@ -5,6 +5,7 @@ import {
   AppError,
   assertDistrictAccess,
   AuthenticatedUser,
+  districtScopeSql,
   previousMonth,
   readableDistrictIds,
   Role,
@@ -12,10 +13,12 @@ import {
 import {
   PACE_WINDOW_MONTHS,
   Projection,
+  PROJECTION_RULE_ZH,
   PROJECTION_STATUS_LABELS,
   projectTarget,
   targetCountOfRatio,
 } from './projection.js';
+import { Pacing, PACING_RULE_ZH, PACING_STATUS_LABELS, paceAgainstTarget } from './target-pacing.js';
 
 /** The figures every dashboard row shows, whatever it stands for (a district, a city, a province, the nation). */
 export interface ProgressFigures {
@@ -42,8 +45,18 @@ export interface ProgressFigures {
   change: { achievedCount: number; coveredEligible: number; publicPiles: number } | null;
   /** Whether the target is reached at the recent pace; null without a target. */
   projection: (Projection & { statusLabel: string }) | null;
+  /** 红黄绿灯 against the target pro-rated to the plan's elapsed months; null without a target. */
+  pacing: (Pacing & { statusLabel: string }) | null;
   computedAt: Date;
 }
+
+/** The rules that shape projection and pacing, to show beside the figures. */
+export interface ProgressRules {
+  projection: string;
+  pacing: string;
+}
+
+const RULES: ProgressRules = { projection: PROJECTION_RULE_ZH, pacing: PACING_RULE_ZH };
 
 export interface ProgressRow extends ProgressFigures {
   districtId: number | null;
@@ -72,6 +85,7 @@ export interface ProgressTable {
   plan: PlanRef;
   city: CityRef;
   rows: ProgressRow[];
+  rules: ProgressRules;
 }
 
 /** Above the city: a province's cities, or the nation's provinces. */
@@ -94,10 +108,20 @@ export interface RegionProgressTable {
   level: RegionLevel;
   provinceCode: string | null;
   rows: RegionProgressRow[];
+  rules: ProgressRules;
 }
 
 /** One snapshot row as read, before change and projection are attached. */
-type SnapshotFigures = Omit<ProgressFigures, 'change' | 'projection'> & { month: string };
+type SnapshotFigures = Omit<ProgressFigures, 'change' | 'projection' | 'pacing'> & { month: string };
+
+/** A community's standing at a date, for the drill-down's community list (SPEC "Definitions": covered). */
+export interface CommunityStanding {
+  eligible: boolean | null;
+  /** 'own': a built public facility of its own; 'nearby': a valid 1 km link to one; null: not covered. */
+  coveredBy: 'own' | 'nearby' | null;
+  /** AC + DC piles of its own built public facilities. */
+  publicPiles: number;
+}
 
 const FIGURE_COLUMNS = `s.target_count AS "targetCount",
   s.target_ratio::text AS "targetRatio", s.achieved_count AS "achievedCount", s.pilot_designated AS "pilotDesignated",
@@ -157,13 +181,14 @@ export class ProgressQueryService {
           ORDER BY s.district_id IS NULL, d.sort_order, d.code, s.month`,
       [city.id, planId, addMonths(month, -PACE_WINDOW_MONTHS), month, scope],
     );
-    const table = withChangeAndProjection(rows, (r) => String(r.districtId), month, plan.endMonth);
+    const table = withChangeAndProjection(rows, (r) => String(r.districtId), month, plan);
     if (table.length === 0) throw AppError.notFound(`${month} 尚无该计划的汇总数据`);
     return {
       month,
       plan,
       city,
       rows: table.map(({ month: _m, ...row }) => row),
+      rules: RULES,
     };
   }
 
@@ -201,7 +226,7 @@ export class ProgressQueryService {
         [planId, addMonths(month, -PACE_WINDOW_MONTHS), month, province],
       ) as Promise<(SnapshotFigures & { regionCode: string | null; regionName: string; cities: number })[]>,
     ]);
-    const table = withChangeAndProjection(rows, (r) => String(r.regionCode), month, plan.endMonth);
+    const table = withChangeAndProjection(rows, (r) => String(r.regionCode), month, plan);
     if (table.length === 0)
       throw AppError.notFound(province ? `${month} 该省尚无该计划的汇总数据` : `${month} 尚无该计划的汇总数据`);
     return {
@@ -210,7 +235,39 @@ export class ProgressQueryService {
       level,
       provinceCode: province,
       rows: table.map(({ month: _m, ...row }) => row),
+      rules: RULES,
     };
+  }
+
+  /** Eligibility and coverage of the given communities at `date` (YYYY-MM-DD), by the snapshot's definitions. */
+  async communityStandings(communityIds: number[], date: string): Promise<Map<number, CommunityStanding>> {
+    if (communityIds.length === 0) return new Map();
+    const rows: { id: number; eligible: boolean | null; ownFacilities: number; piles: number; nearby: boolean }[] =
+      await this.dataSource.query(
+        `WITH built AS (
+           SELECT f.id, f.community_id, f.ac_piles + f.dc_piles AS piles FROM facility f
+            WHERE f.usage = 'public' AND f.accepted_on <= $2 AND (f.retired_on IS NULL OR f.retired_on > $2)),
+         elig AS (
+           SELECT DISTINCT ON (e.community_id) e.community_id, e.eligible FROM community_eligibility e
+            WHERE e.community_id = ANY($1) AND e.effective_from <= $2 ORDER BY e.community_id, e.effective_from DESC)
+         SELECT c.id, e.eligible,
+                (SELECT count(*)::int FROM built b WHERE b.community_id = c.id) AS "ownFacilities",
+                (SELECT COALESCE(sum(b.piles), 0)::int FROM built b WHERE b.community_id = c.id) AS piles,
+                EXISTS (SELECT 1 FROM nearby_coverage n JOIN built b ON b.id = n.facility_id
+                         WHERE n.community_id = c.id AND n.valid_from <= $2 AND (n.valid_to IS NULL OR n.valid_to > $2)) AS nearby
+           FROM community c LEFT JOIN elig e ON e.community_id = c.id WHERE c.id = ANY($1)`,
+        [communityIds, date],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          eligible: r.eligible,
+          coveredBy: r.ownFacilities > 0 ? 'own' : r.nearby ? 'nearby' : null,
+          publicPiles: r.piles,
+        },
+      ]),
+    );
   }
 
   /** One district's (or its city's, districtId null) monthly series under a plan, oldest first. */
@@ -219,13 +276,13 @@ export class ProgressQueryService {
     planId: number,
     districtId: number | null,
     cityId?: number,
-  ): Promise<(Omit<ProgressRow, 'change' | 'projection'> & { month: string })[]> {
+  ): Promise<(Omit<ProgressRow, 'change' | 'projection' | 'pacing'> & { month: string })[]> {
     if (districtId !== null) {
       assertDistrictAccess(user, districtId);
       return this.dataSource.query(
         `SELECT s.month, ${COLUMNS} FROM progress_snapshot s JOIN district d ON d.id = s.district_id
-          WHERE s.plan_id = $1 AND s.district_id = $2 ORDER BY s.month`,
-        [planId, districtId],
+          WHERE s.plan_id = $1 AND s.district_id = $2 AND ${districtScopeSql('s.district_id', 3)} ORDER BY s.month`,
+        [planId, districtId, readableDistrictIds(user)],
       );
     }
     const city = await this.city(user, cityId);
@@ -313,8 +370,8 @@ function withChangeAndProjection<T extends SnapshotFigures>(
   rows: T[],
   keyOf: (row: T) => string,
   month: string,
-  endMonth: string,
-): (T & Pick<ProgressFigures, 'change' | 'projection'>)[] {
+  plan: Pick<PlanRef, 'startMonth' | 'endMonth'>,
+): (T & Pick<ProgressFigures, 'change' | 'projection' | 'pacing'>)[] {
   const series = new Map<string, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -323,7 +380,7 @@ function withChangeAndProjection<T extends SnapshotFigures>(
     else series.set(key, [row]);
   }
   const previous = previousMonth(month);
-  const result: (T & Pick<ProgressFigures, 'change' | 'projection'>)[] = [];
+  const result: (T & Pick<ProgressFigures, 'change' | 'projection' | 'pacing'>)[] = [];
   for (const list of series.values()) {
     const current = list.at(-1)!;
     if (current.month !== month) continue;
@@ -337,17 +394,39 @@ function withChangeAndProjection<T extends SnapshotFigures>(
             publicPiles: current.publicAcPiles + current.publicDcPiles - (before.publicAcPiles + before.publicDcPiles),
           }
         : null,
-      projection: projectionOf(list, endMonth),
+      projection: projectionOf(list, plan.endMonth),
+      pacing: pacingOf(current, month, plan),
     });
   }
   return result;
 }
 
+function targetOf(row: SnapshotFigures): number | null {
+  return (
+    row.targetCount ?? (row.targetRatio !== null ? targetCountOfRatio(row.targetRatio, row.eligibleCommunities) : null)
+  );
+}
+
+function pacingOf(
+  row: SnapshotFigures,
+  month: string,
+  plan: Pick<PlanRef, 'startMonth' | 'endMonth'>,
+): ProgressFigures['pacing'] {
+  const target = targetOf(row);
+  if (target === null || target === 0) return null;
+  const pacing = paceAgainstTarget({
+    month,
+    startMonth: plan.startMonth,
+    endMonth: plan.endMonth,
+    target,
+    achieved: row.achievedCount,
+  });
+  return { ...pacing, statusLabel: PACING_STATUS_LABELS[pacing.status] };
+}
+
 function projectionOf(series: SnapshotFigures[], endMonth: string): ProgressFigures['projection'] {
   const current = series.at(-1)!;
-  const target =
-    current.targetCount ??
-    (current.targetRatio !== null ? targetCountOfRatio(current.targetRatio, current.eligibleCommunities) : null);
+  const target = targetOf(current);
   if (target === null || target === 0) return null;
   const projection = projectTarget({
     history: series.map(({ month, achievedCount }) => ({ month, achieved: achievedCount })),

@@ -3,6 +3,9 @@ import { PeriodAggregateProcessor } from './period-aggregate.processor.js';
 import { ProgressAggregationRepository } from './aggregation/progress-aggregation.repository.js';
 import { ProgressAggregationService } from './aggregation/progress-aggregation.service.js';
 import { ProgressQueryService } from './progress-query.service.js';
+import { ProgressCommentService } from './progress-comment.service.js';
+import { TargetPlanQueryService } from './target-plan-query.service.js';
+import { DistrictTargetService } from './district-target.service.js';
 
 @Module({
   providers: [
@@ -10,7 +13,18 @@ import { ProgressQueryService } from './progress-query.service.js';
     ProgressAggregationRepository,
     ProgressAggregationService,
     ProgressQueryService,
+    ProgressCommentService,
+    TargetPlanQueryService,
+    DistrictTargetService,
   ],
-  exports: [PeriodAggregateProcessor, ProgressAggregationRepository, ProgressAggregationService, ProgressQueryService],
+  exports: [
+    PeriodAggregateProcessor,
+    ProgressAggregationRepository,
+    ProgressAggregationService,
+    ProgressQueryService,
+    ProgressCommentService,
+    TargetPlanQueryService,
+    DistrictTargetService,
+  ],
 })
 export class ProgressModule {}

@@ -8,6 +8,7 @@ export * from './review/register-sync.service.js';
 export * from './review/report-review.service.js';
 export * from './status/status-board.service.js';
 export * from './status/report-query.service.js';
+export * from './status/report-query.repository.js';
 export * from './reporting.module.js';
 export * from './period/index.js';
 export * from './calendar/index.js';

@@ -12,6 +12,7 @@ import { RegisterSyncService } from './review/register-sync.service.js';
 import { ReportReviewService } from './review/report-review.service.js';
 import { StatusBoardService } from './status/status-board.service.js';
 import { ReportQueryService } from './status/report-query.service.js';
+import { ReportQueryRepository } from './status/report-query.repository.js';
 import { ReportingPeriodModule } from './period/reporting-period.module.js';
 import { ReportTemplateService } from './template/report-template.service.js';
 
@@ -30,6 +31,7 @@ import { ReportTemplateService } from './template/report-template.service.js';
     ReportReviewService,
     StatusBoardService,
     ReportQueryService,
+    ReportQueryRepository,
     ReportTemplateService,
   ],
   exports: [
@@ -40,6 +42,7 @@ import { ReportTemplateService } from './template/report-template.service.js';
     ReportReviewService,
     StatusBoardService,
     ReportQueryService,
+    ReportQueryRepository,
     ReportIngestProcessor,
   ],
 })

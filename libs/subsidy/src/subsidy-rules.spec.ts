@@ -74,6 +74,21 @@ describe('evaluateSubsidyEligibility — core rules', () => {
     ]);
   });
 
+  it('names the platform id it searched for, or that the district gave none', () => {
+    const withId = { ...withFacility({ platformId: 'KMCD00000007' }) };
+    expect(evaluateSubsidyEligibility(withId, CORE).results[2].reason).toBe(
+      '市级平台记录显示平台编号 KMCD00000007 已接入，接入日期 2025-02-28',
+    );
+    expect(failed({ ...withId, platformRecord: null })[0]).toEqual([
+      SubsidyRule.OnMunicipalPlatform,
+      '市级平台记录中未找到平台编号 KMCD00000007（以平台记录为准，不以区县报送为准）',
+    ]);
+    expect(failed({ ...withFacility({ platformId: null }), platformRecord: null })[0]).toEqual([
+      SubsidyRule.OnMunicipalPlatform,
+      '区县未填报市级平台编号，市级平台记录中无法找到该设施',
+    ]);
+  });
+
   it('fails a facility connected after the deadline', () => {
     expect(failed({ ...eligible, platformRecord: { connectedOn: '2025-03-01' } })).toEqual([
       [SubsidyRule.ConnectedInTime, '验收日期 2024-12-31，接入期限 2025-02-28，接入日期 2025-03-01，超过期限'],

@@ -61,6 +61,8 @@ export interface SubsidyFacility {
   readonly dcPiles: number;
   /** 充电服务费 in 元/kWh as a decimal string, or null when not reported. */
   readonly serviceFeeYuanPerKwh: string | null;
+  /** The 市级平台编号 the district reported, which the platform's records were searched for; shown in the reason. */
+  readonly platformId?: string | null;
 }
 
 /** The facility as the municipal platform records it; the platform's date counts, not the district's report. */
@@ -131,10 +133,25 @@ function checkAccepted(facility: SubsidyFacility): SubsidyRuleResult {
 }
 
 // Kunming plan §四(五): connected to the municipal platform (接入市级新能源平台), judged by the platform's records.
-function checkOnPlatform(platformRecord: MunicipalPlatformRecord | null): SubsidyRuleResult {
-  return platformRecord === null
-    ? result(SubsidyRule.OnMunicipalPlatform, false, '市级平台记录中未找到该设施（以平台记录为准，不以区县报送为准）')
-    : result(SubsidyRule.OnMunicipalPlatform, true, `市级平台记录显示已接入，接入日期 ${platformRecord.connectedOn}`);
+function checkOnPlatform(facility: SubsidyFacility, platformRecord: MunicipalPlatformRecord | null): SubsidyRuleResult {
+  const id = facility.platformId;
+  if (platformRecord !== null) {
+    const which = id ? `平台编号 ${id} ` : '';
+    return result(
+      SubsidyRule.OnMunicipalPlatform,
+      true,
+      `市级平台记录显示${which}已接入，接入日期 ${platformRecord.connectedOn}`,
+    );
+  }
+  if (id === null) {
+    return result(SubsidyRule.OnMunicipalPlatform, false, '区县未填报市级平台编号，市级平台记录中无法找到该设施');
+  }
+  const which = id === undefined ? '该设施' : `平台编号 ${id}`;
+  return result(
+    SubsidyRule.OnMunicipalPlatform,
+    false,
+    `市级平台记录中未找到${which}（以平台记录为准，不以区县报送为准）`,
+  );
 }
 
 // Jinpu annex 1 (项目验收): on the platform within 2 calendar months after acceptance; the deadline is the same day
@@ -215,7 +232,7 @@ export function evaluateSubsidyEligibility(
   const results = [
     checkPublic(facility),
     checkAccepted(facility),
-    checkOnPlatform(platformRecord),
+    checkOnPlatform(facility, platformRecord),
     checkConnectedInTime(facility, platformRecord),
     checkNotYetSubsidised(input.confirmedRoundName),
   ];

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AppError, AppErrorKind } from '@app/core';
+import { isDatabaseUnavailable } from '@app/database';
 
 const STATUS: Record<AppErrorKind, number> = {
   [AppErrorKind.Validation]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -60,6 +61,14 @@ export class AppExceptionFilter implements ExceptionFilter {
         return { statusCode: status, error: 'unavailable', message: '服务不可用：数据库无法访问', details: response };
       }
       return { statusCode: status, error: `http_${status}`, message: HTTP_MESSAGES[status] ?? exception.message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`数据库暂时无法访问：${(exception as Error).message}`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: AppErrorKind.Unavailable,
+        message: '数据库暂时无法访问，本次操作未执行，请稍后重试',
+      };
     }
     if (exception instanceof QueryFailedError && (exception as unknown as { code?: string }).code === '23505') {
       return { statusCode: HttpStatus.CONFLICT, error: AppErrorKind.Conflict, message: '数据已存在，不能重复创建' };

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, Role } from '@app/core';
+import { AuthenticatedUser, Role, shanghaiDate } from '@app/core';
 import { CurrentUser, Roles } from '@app/auth';
 import { Community, OrgService } from '@app/org';
+import { ProgressQueryService } from '@app/progress';
 import {
   CommunityDetailDto,
   CommunityPageDto,
@@ -15,7 +16,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class OrgController {
-  constructor(private readonly org: OrgService) {}
+  constructor(
+    private readonly org: OrgService,
+    private readonly progress: ProgressQueryService,
+  ) {}
 
   @Get('districts')
   @Roles(Role.Office, Role.District, Role.Leader)
@@ -28,7 +32,7 @@ export class OrgController {
 
   @Get('communities')
   @Roles(Role.Office, Role.District, Role.Leader)
-  @ApiOperation({ summary: '社区分页查询（区县用户仅本区县）' })
+  @ApiOperation({ summary: '社区分页查询（区县用户仅本区县），含当日的建设条件与覆盖情况' })
   @ApiOkResponse({ type: CommunityPageDto })
   async communities(
     @CurrentUser() user: AuthenticatedUser,
@@ -40,7 +44,19 @@ export class OrgController {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    const standings = await this.progress.communityStandings(
+      items.map((c) => c.id),
+      shanghaiDate(new Date()),
+    );
+    return {
+      items: items.map((c) => ({
+        ...toSummary(c),
+        ...(standings.get(c.id) ?? { eligible: null, coveredBy: null, publicPiles: 0 }),
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Get('communities/:id')

@@ -53,8 +53,20 @@ export class CommunitySummaryDto {
   @ApiProperty({ nullable: true, type: String, description: '物业服务企业' }) propertyCompanyName!: string | null;
 }
 
+export class CommunityListItemDto extends CommunitySummaryDto {
+  @ApiProperty({ nullable: true, type: Boolean, description: '当日是否符合建设条件（无记录为空）' }) eligible!:
+    boolean | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['own', 'nearby'],
+    description: '当日覆盖方式：own 本社区有已验收公用设施；nearby 由 1 公里内公用设施覆盖；空为未覆盖',
+  })
+  coveredBy!: 'own' | 'nearby' | null;
+  @ApiProperty({ description: '本社区已验收公用设施的充电桩数（交流 + 直流）' }) publicPiles!: number;
+}
+
 export class CommunityPageDto {
-  @ApiProperty({ type: [CommunitySummaryDto] }) items!: CommunitySummaryDto[];
+  @ApiProperty({ type: [CommunityListItemDto] }) items!: CommunityListItemDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

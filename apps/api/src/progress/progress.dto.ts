@@ -75,6 +75,21 @@ export class ProjectionDto {
   @ApiProperty({ description: '说明' }) reason!: string;
 }
 
+export class PacingDto {
+  @ApiProperty({ enum: ['green', 'amber', 'red'] }) status!: string;
+  @ApiProperty({ description: '绿灯 / 黄灯 / 红灯' }) statusLabel!: string;
+  @ApiProperty({ description: '计划已过月数（含本月）' }) elapsedMonths!: number;
+  @ApiProperty({ description: '计划总月数' }) totalMonths!: number;
+  @ApiProperty({ description: '序时进度目标（社区数，向上取整）' }) expected!: number;
+  @ApiProperty({ nullable: true, type: String, description: '完成数 / 序时进度目标（%，1 位小数）' })
+  percentOfExpected!: string | null;
+}
+
+export class ProgressRulesDto {
+  @ApiProperty({ description: '预测规则' }) projection!: string;
+  @ApiProperty({ description: '红黄绿灯（序时进度）规则' }) pacing!: string;
+}
+
 export class ProgressFiguresDto {
   @ApiProperty({ nullable: true, type: Number, description: '目标数量' }) targetCount!: number | null;
   @ApiProperty({ nullable: true, type: String, description: '目标覆盖率（4 位小数）' }) targetRatio!: string | null;
@@ -104,6 +119,8 @@ export class ProgressFiguresDto {
   change!: ProgressChangeDto | null;
   @ApiProperty({ type: ProjectionDto, nullable: true, description: '按近期速度的预测（规则见 PROJECTION_RULE_ZH）' })
   projection!: ProjectionDto | null;
+  @ApiProperty({ type: PacingDto, nullable: true, description: '对照序时进度的红黄绿灯（规则见 rules.pacing）' })
+  pacing!: PacingDto | null;
   @ApiProperty({ description: '快照计算时间（数据新鲜度；汇总行为其中最早的）' }) computedAt!: Date;
 }
 
@@ -145,6 +162,7 @@ export class ProgressTableDto {
   @ApiProperty({ type: ProgressPlanDto }) plan!: ProgressPlanDto;
   @ApiProperty({ type: CityRefDto }) city!: CityRefDto;
   @ApiProperty({ type: [ProgressRowDto] }) rows!: ProgressRowDto[];
+  @ApiProperty({ type: ProgressRulesDto }) rules!: ProgressRulesDto;
 }
 
 export class RegionProgressTableDto {
@@ -155,6 +173,6 @@ export class RegionProgressTableDto {
   @ApiProperty({ type: [RegionProgressRowDto] }) rows!: RegionProgressRowDto[];
 }
 
-export class TrendPointDto extends OmitType(ProgressRowDto, ['change', 'projection'] as const) {
+export class TrendPointDto extends OmitType(ProgressRowDto, ['change', 'projection', 'pacing'] as const) {
   @ApiProperty() month!: string;
 }

@@ -34,3 +34,12 @@ export function assertDistrictAccess(user: AuthenticatedUser, districtId: number
 export function readableDistrictIds(user: AuthenticatedUser): number[] | null {
   return user.role === Role.District ? [user.districtId as number] : null;
 }
+
+/**
+ * The district scope inside the query itself (issue 6 §1): `column` must be one of the ids bound at `$param`
+ * (an int[] from readableDistrictIds; null means every district). A query so written returns nothing of another
+ * district even where a service forgot assertDistrictAccess.
+ */
+export function districtScopeSql(column: string, param: number): string {
+  return `($${param}::int[] IS NULL OR ${column} = ANY($${param}::int[]))`;
+}

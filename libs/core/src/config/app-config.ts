@@ -42,6 +42,14 @@ export const appConfigSchema = z.object({
   JWT_TTL_SECONDS: integer(60, 7 * 24 * 3600).default(8 * 3600),
   /** Seed the Kunming demo on start when the database has no districts yet (defaults to on for the embedded DB). */
   SEED_DEMO: flag.optional(),
+  /** Wall-clock limit of one upload's parse; a file still being parsed then is rejected (issue 6 §3). */
+  REPORT_PARSE_TIMEOUT_MS: integer(100, 600_000).default(60_000),
+  /** How often the outbox relay re-queues uploads the queue lost or never got (issue 6 §4). */
+  UPLOAD_RELAY_INTERVAL_MS: integer(200, 3_600_000).default(60_000),
+  /** How long a BullMQ job stays claimed by a worker that stopped answering before another worker retries it. */
+  JOB_LOCK_MS: integer(1000, 600_000).default(30_000),
+  /** The built web UI (vite build) the API serves at /; absent files mean an API without a UI. */
+  WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   LOG_LEVEL: z
     .enum(['error', 'warn', 'log', 'debug', 'verbose'], { message: '必须是 error、warn、log、debug 或 verbose' })
     .default('log'),

@@ -9,6 +9,8 @@ import { QueueName } from './queue-name.js';
 export interface BullConnectionSettings {
   redisUrl: string;
   prefix: string;
+  /** Consumers only; BullMQ's default is 30 s. */
+  lockDurationMs?: number;
 }
 
 /** Redis connections for BullMQ consumers: they wait for Redis forever (BullMQ docs, "Connections"). */
@@ -74,6 +76,16 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
       `任务队列不可用（Redis 无响应），${queue} 任务未能入队`,
     );
     if (!job.id) throw new Error(`BullMQ returned no id for ${queue}`);
+    // add() with the id of an existing job returns that job untouched; a failed one has to be retried explicitly.
+    if (options.retryFailed && options.jobId) {
+      await withTimeout(
+        (async () => {
+          if (await job.isFailed()) await job.retry('failed');
+        })(),
+        REDIS_TIMEOUT_MS,
+        `任务队列不可用（Redis 无响应），${queue} 任务未能重试`,
+      );
+    }
     return job.id;
   }
 

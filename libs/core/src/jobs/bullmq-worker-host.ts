@@ -36,7 +36,15 @@ export class BullWorkerHost implements OnApplicationBootstrap, OnApplicationShut
             attempt: job.attemptsMade + 1,
             updateProgress: (progress: JobProgress) => job.updateProgress(progress as unknown as object),
           }),
-        { connection, prefix: this.settings.prefix, concurrency: 2 },
+        {
+          connection,
+          prefix: this.settings.prefix,
+          concurrency: 2,
+          // A worker killed mid-job holds its lock until it expires; then the stalled check hands the job on.
+          ...(this.settings.lockDurationMs
+            ? { lockDuration: this.settings.lockDurationMs, stalledInterval: this.settings.lockDurationMs }
+            : {}),
+        },
       );
       worker.on('failed', (job, error) => this.logger.warn(`${queue}:${job?.id} failed: ${error.message}`));
       worker.on('error', (error) => this.logger.error(`${queue} worker error: ${error.message}`));

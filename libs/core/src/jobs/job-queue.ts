@@ -15,6 +15,8 @@ export interface EnqueueOptions {
   jobId?: string;
   attempts?: number;
   delayMs?: number;
+  /** A job of this id that failed for good is retried instead of being left as it is (outbox relays). */
+  retryFailed?: boolean;
 }
 
 export interface JobStatus<R = unknown> {

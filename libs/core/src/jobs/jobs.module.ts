@@ -13,6 +13,8 @@ export interface JobsModuleOptions {
   prefix: string;
   /** apps/worker: consume the BullMQ queues. */
   consume?: boolean;
+  /** BullMQ lockDuration and stalledInterval of the consumers: how soon a dead worker's job is retried. */
+  lockDurationMs?: number;
 }
 
 @Global()
@@ -22,7 +24,7 @@ export class JobsModule {
     const { redisUrl, prefix } = options;
     const providers = redisUrl
       ? [
-          { provide: BULL_CONNECTION_SETTINGS, useValue: { redisUrl, prefix } },
+          { provide: BULL_CONNECTION_SETTINGS, useValue: { redisUrl, prefix, lockDurationMs: options.lockDurationMs } },
           { provide: JobQueue, useFactory: () => new BullJobQueue({ redisUrl, prefix }) },
           ...(options.consume ? [BullWorkerHost] : []),
         ]

@@ -13,6 +13,8 @@ export enum QueueName {
   ReportIngest = 'report-ingest',
   /** A month's progress snapshots, recomputed after an acceptance (libs/progress). */
   PeriodAggregate = 'period-aggregate',
+  /** One requested export: build the workbook, store it in pieces, record the outcome (libs/exports). */
+  DataExport = 'data-export',
 }
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

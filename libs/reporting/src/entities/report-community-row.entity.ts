@@ -5,6 +5,8 @@ import { ReportVersion } from './report-version.entity.js';
 /** A row of the 社区 sheet of a version: what the district stated about a community that month. */
 @Entity('report_community_row')
 @Index('UQ_report_community_row', ['versionId', 'communityId'], { unique: true })
+// The raw-data export pages through a version's rows by id (keyset).
+@Index('IDX_report_community_row_version_id', ['versionId', 'id'])
 export class ReportCommunityRow {
   /** bigint: pg returns it as a string. */
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -7,7 +7,8 @@ import { ReportVersion } from './report-version.entity.js';
 @Entity('report_facility_row')
 @Check('CHK_report_facility_row_usage', enumCheck('usage', FacilityUsage))
 @Check('CHK_report_facility_row_piles', '"ac_piles" >= 0 AND "dc_piles" >= 0 AND "total_kw" >= 0')
-@Index('IDX_report_facility_row_version', ['versionId'])
+// (version_id, id): the raw-data export pages through a version's rows by id (keyset), and lookups by version use it too.
+@Index('IDX_report_facility_row_version_id', ['versionId', 'id'])
 export class ReportFacilityRow {
   /** bigint: pg returns it as a string. */
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -1,4 +1,4 @@
-import { readReportWorkbook, REPORT_TEMPLATE_LABELS, TEMPLATE_SHEETS, TEMPLATE_VERSION } from '@app/excel';
+import { readReportWorkbookWithin, REPORT_TEMPLATE_LABELS, TEMPLATE_SHEETS, TEMPLATE_VERSION } from '@app/excel';
 import { CommunityInputRow, FacilityInputRow, ReportError, TemplateMeta } from './report-input.types.js';
 
 export const CURRENT_TEMPLATE_VERSION = TEMPLATE_VERSION;
@@ -14,9 +14,18 @@ export interface ParsedReportFile {
   errors: ReportError[];
 }
 
-/** The Excel reader's result in the shape the report rules take. */
-export async function parseReportFile(content: Buffer): Promise<ParsedReportFile> {
-  const read = await readReportWorkbook(content);
+/** The configuration's default (REPORT_PARSE_TIMEOUT_MS). */
+export const DEFAULT_PARSE_TIMEOUT_MS = 60_000;
+
+/**
+ * The Excel reader's result in the shape the report rules take. The parse runs in a worker thread that is stopped
+ * at the deadline (issue 6 §3); a file still being parsed then comes back with one file-level error.
+ */
+export async function parseReportFile(
+  content: Buffer,
+  timeoutMs = DEFAULT_PARSE_TIMEOUT_MS,
+): Promise<ParsedReportFile> {
+  const read = await readReportWorkbookWithin(content, { timeoutMs });
   return {
     meta: read.meta,
     communities: read.communities.rows.map((r) => ({ rowNumber: r.rowNumber, ...r.values })),

@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobContext, JobHandler, JobProcessor, QueueName } from '@app/core';
+import { APP_CONFIG, AppConfig, JobContext, JobHandler, JobProcessor, QueueName } from '@app/core';
 import { AuditService } from '@app/auth';
 import { NotificationKind, NotificationService, NotifyResult, RecipientScope } from '@app/notify';
 import { formatMonthZh } from '../period/period-month.js';
@@ -9,7 +9,12 @@ import { ReportIngestPayload } from '../upload/report-ingest.payload.js';
 import { ReportContextRepository } from './report-context.repository.js';
 import { applyReportRules, ResolvedCommunityRow, ResolvedFacilityRow } from './report-rules.js';
 import { ReportError } from './report-input.types.js';
-import { parseReportFile, REPORT_SHEET_LABELS, sortReportErrors } from './report-file.parser.js';
+import {
+  DEFAULT_PARSE_TIMEOUT_MS,
+  parseReportFile,
+  REPORT_SHEET_LABELS,
+  sortReportErrors,
+} from './report-file.parser.js';
 import { insertRows } from './row-insert.js';
 import { AnomalyDetectionService } from '../anomaly/anomaly-detection.service.js';
 
@@ -53,6 +58,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly anomalies: AnomalyDetectionService,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   async process(job: JobContext<ReportIngestPayload>): Promise<ReportIngestResult> {
@@ -65,7 +71,10 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     ]);
 
     await job.updateProgress({ percent: 10, message: '正在读取文件' });
-    const parsed = await parseReportFile(upload.content);
+    const parsed = await parseReportFile(
+      upload.content,
+      this.config?.REPORT_PARSE_TIMEOUT_MS ?? DEFAULT_PARSE_TIMEOUT_MS,
+    );
     const errors: ReportError[] = [...parsed.errors];
     let communities: ResolvedCommunityRow[] = [];
     let facilities: ResolvedFacilityRow[] = [];
@@ -93,7 +102,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
         communitiesComplete: parsed.complete.communities,
         facilitiesComplete: parsed.complete.facilities,
       });
-      errors.push(...rules.errors);
+      for (const error of rules.errors) errors.push(error);
       communities = rules.communities;
       facilities = rules.facilities;
     }

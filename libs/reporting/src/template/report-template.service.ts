@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertDistrictAccess, AuthenticatedUser, AppError, Clock } from '@app/core';
+import {
+  assertDistrictAccess,
+  AuthenticatedUser,
+  AppError,
+  Clock,
+  districtScopeSql,
+  readableDistrictIds,
+} from '@app/core';
 import { CommunityTemplateRow, FacilityTemplateRow, writeReportTemplate } from '@app/excel';
 import { ReportingPeriodService } from '../period/reporting-period.service.js';
 import { STAGE_FIELDS } from '../ingest/report-input.types.js';
@@ -26,7 +33,11 @@ export class ReportTemplateService {
     month: string,
   ): Promise<{ fileName: string; content: Buffer }> {
     assertDistrictAccess(user, districtId);
-    const [district] = await this.dataSource.query(`SELECT id, code, name FROM district WHERE id = $1`, [districtId]);
+    // Every later query is keyed by this district, found within the reader's scope.
+    const [district] = await this.dataSource.query(
+      `SELECT id, code, name FROM district WHERE id = $1 AND ${districtScopeSql('id', 2)}`,
+      [districtId, readableDistrictIds(user)],
+    );
     if (!district) throw AppError.notFound('区县不存在');
     const period = await this.periods.ensurePeriod(month);
     const periodStart = `${month}-01`;

@@ -6,8 +6,10 @@ import {
   assertDistrictAccess,
   AuthenticatedUser,
   Clock,
+  districtScopeSql,
   JobQueue,
   QueueName,
+  readableDistrictIds,
   shanghaiMonth,
 } from '@app/core';
 import { AuditService } from '@app/auth';
@@ -66,7 +68,10 @@ export class ReportUploadService {
     const fileName = file.originalName.slice(0, 255) || 'report.xlsx';
 
     const { upload, duplicate } = await this.dataSource.transaction(async (manager) => {
-      const report = await manager.findOne(DistrictReport, { where: { periodId: period.id, districtId } });
+      const [report]: Pick<DistrictReport, 'id' | 'state'>[] = await manager.query(
+        `SELECT id, state FROM district_report WHERE period_id = $1 AND district_id = $2 AND ${districtScopeSql('district_id', 3)}`,
+        [period.id, districtId, readableDistrictIds(user)],
+      );
       if (!report) throw AppError.notFound('该区县没有本期报表');
       if (report.state === ReportState.Accepted) {
         throw AppError.conflict('本期报表已审核通过，不能再上传；如需更正，请联系市发展改革委退回');
@@ -103,13 +108,16 @@ export class ReportUploadService {
     return { uploadId: upload.id, jobId: ingestJobId(upload.id), status, duplicate: false };
   }
 
-  /** Hands a stored upload to the queue; with the queue down it stays 'received' and the relay retries later. */
-  async enqueue(uploadId: string): Promise<UploadStatus> {
+  /**
+   * Hands a stored upload to the queue; with the queue down it stays 'received' and the relay retries later. The job
+   * id is the upload's, so handing it over twice queues it once.
+   */
+  async enqueue(uploadId: string, options: { retryFailed?: boolean } = {}): Promise<UploadStatus> {
     try {
       await this.jobs.enqueue<ReportIngestPayload>(
         QueueName.ReportIngest,
         { uploadId },
-        { jobId: ingestJobId(uploadId), attempts: 3 },
+        { jobId: ingestJobId(uploadId), attempts: 3, retryFailed: options.retryFailed },
       );
     } catch (error) {
       this.logger.warn(`上传 ${uploadId} 已保存，暂未进入队列：${(error as Error).message}`);
@@ -123,15 +131,25 @@ export class ReportUploadService {
     return UploadStatus.Queued;
   }
 
-  /** The outbox relay: stored uploads never handed to the queue (it was down, or the process died in between). */
-  async relayPending(olderThanMs = 30_000, statuses: UploadStatus[] = [UploadStatus.Received]): Promise<number> {
+  /**
+   * The outbox relay: stored uploads not finished yet are handed to the queue again. That covers an upload never
+   * queued (the queue was down, or the process died in between), a job the queue lost (Redis restarted without
+   * persistence) and a job that failed for good (e.g. PostgreSQL was away for longer than its retries). A job still
+   * waiting or running is left alone: its id is taken.
+   */
+  async relayPending(
+    olderThanMs = 30_000,
+    statuses: UploadStatus[] = [UploadStatus.Received, UploadStatus.Queued, UploadStatus.Processing],
+  ): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM report_upload WHERE status = ANY($1) AND received_at <= now() - make_interval(secs => $2)
         ORDER BY received_at LIMIT 500`,
       [statuses, olderThanMs / 1000],
     );
     let relayed = 0;
-    for (const row of rows) if ((await this.enqueue(row.id)) !== UploadStatus.Received) relayed += 1;
+    for (const row of rows) {
+      if ((await this.enqueue(row.id, { retryFailed: true })) !== UploadStatus.Received) relayed += 1;
+    }
     return relayed;
   }
 }
