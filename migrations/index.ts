@@ -8,10 +8,12 @@ import { ReportHistoryImmutable1795468558827 } from './1795468558827-report-hist
 import { ProgressSnapshots1795470500061 } from './1795470500061-progress-snapshots.js';
 import { Rankings1795471258642 } from './1795471258642-rankings.js';
 import { Ratings1796150090600 } from './1796150090600-ratings.js';
+import { SnapshotCities1796150166910 } from './1796150166910-snapshot-cities.js';
 import { ProgressComments1796150225169 } from './1796150225169-progress-comments.js';
 import { PlatformRecords1796150410854 } from './1796150410854-platform-records.js';
 import { DataExports1796150443397 } from './1796150443397-data-exports.js';
 import { SubsidyRounds1796151453357 } from './1796151453357-subsidy-rounds.js';
+import { AnomalyFlags1796151845701 } from './1796151845701-anomaly-flags.js';
 
 /** Every migration, in order. Timestamped files, hand-reviewed; `synchronize` is never used. */
 export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,8 +26,10 @@ export const ALL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgressSnapshots1795470500061,
   Rankings1795471258642,
   Ratings1796150090600,
+  SnapshotCities1796150166910,
   ProgressComments1796150225169,
   PlatformRecords1796150410854,
   DataExports1796150443397,
   SubsidyRounds1796151453357,
+  AnomalyFlags1796151845701,
 ];

@@ -10,6 +10,7 @@ type Caller = 'anonymous' | 'office' | 'leader' | 'district' | 'foreign';
 /** List routes scoped by a districtId query parameter. */
 const DISTRICT_QUERY = [
   '/api/communities',
+  '/api/anomaly-flags',
   '/api/platform/cross-check',
   '/api/subsidy/eligibility',
   '/api/subsidy/service-surveys',
@@ -38,6 +39,7 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/audit-events': ['office'],
   'GET /api/progress': ['office', 'leader', 'district', 'foreign'],
   'GET /api/progress/trend': ['office', 'leader', 'district'],
+  'GET /api/progress/regions': ['office', 'leader'],
   'GET /api/target-plans': ['office', 'leader', 'district', 'foreign'],
   'PUT /api/target-plans/{id}/districts/{districtId}/target': ['office'],
   'GET /api/periods/{month}/comments': ['office', 'leader', 'district', 'foreign'],
@@ -71,6 +73,10 @@ const RULES: Record<string, Caller[]> = {
   'GET /api/versions/{id}/file': ['office', 'leader', 'district'],
   'POST /api/versions/{id}/accept': ['office'],
   'POST /api/versions/{id}/return': ['office'],
+  'GET /api/anomaly-flags': ['office', 'leader', 'district'],
+  'GET /api/anomaly-flags/settings': ['office'],
+  'PUT /api/anomaly-flags/settings': ['office'],
+  'POST /api/anomaly-flags/{id}/confirm': ['office'],
   'POST /api/platform/imports': ['office'],
   'GET /api/platform/imports': ['office', 'leader'],
   'GET /api/platform/imports/{id}': ['office', 'leader'],
@@ -322,6 +328,8 @@ describe('the access matrix: every documented route, as every role and as a fore
       if (path.startsWith('/api/patrols/')) return params.patrolId;
       if (path.startsWith('/api/target-plans/')) return params.planId;
       if (path.startsWith('/api/exports/')) return params.exportId;
+      // No flag needs to exist: the guard decides before the id is looked up, and the office meets validation.
+      if (path.startsWith('/api/anomaly-flags/')) return '1';
       throw new Error(`no id for ${path}`);
     };
     return (
@@ -336,6 +344,9 @@ describe('the access matrix: every documented route, as every role and as a fore
         .concat(template === '/api/progress' ? `?month=${params.month}&planId=${params.planId}` : '')
         .concat(template === '/api/progress/trend' ? `?planId=${params.planId}&districtId=${params.districtId}` : '')
         .concat(template === '/api/bulletins/{month}/print' ? `?planId=${params.planId}` : '')
+        .concat(
+          template === '/api/progress/regions' ? `?month=${params.month}&planId=${params.planId}&level=nation` : '',
+        )
     );
   }
 

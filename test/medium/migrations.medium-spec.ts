@@ -22,6 +22,7 @@ async function userTables(dataSource: DataSource): Promise<string[]> {
 }
 
 const EXPECTED_TABLES = [
+  'anomaly_flag',
   'app_setting',
   'app_user',
   'audit_event',
@@ -82,7 +83,7 @@ async function exerciseMigrations(url: string): Promise<void> {
     for (let i = 0; i < ALL_MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables(dataSource)).toEqual(['schema_migration']);
     const leftovers: unknown[] = await dataSource.query(
-      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen', 'platform_history_is_immutable', 'subsidy_round_is_frozen', 'subsidy_round_line_is_frozen', 'complaint_decision_is_final', 'rating_round_is_frozen', 'rating_row_is_frozen')`,
+      `SELECT proname FROM pg_proc WHERE proname IN ('audit_event_is_append_only', 'is_valid_credit_code', 'report_history_is_immutable', 'ranking_is_frozen', 'ranking_row_is_frozen', 'progress_snapshot_is_frozen', 'platform_history_is_immutable', 'subsidy_round_is_frozen', 'subsidy_round_line_is_frozen', 'complaint_decision_is_final', 'rating_round_is_frozen', 'rating_row_is_frozen', 'anomaly_flag_confirm_once')`,
     );
     expect(leftovers).toEqual([]);
 

@@ -213,6 +213,28 @@ describe('progress snapshots, a worked example', () => {
     expect(await snapshot('2024-09', plan.Y, a)).toMatchObject({ achievedCount: 0 });
   });
 
+  it('gives one district’s series (anomaly checks) exactly the aggregation’s figures at each date', async () => {
+    const repository = new ProgressAggregationRepository(db.dataSource);
+    const dates = ['2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-09-30', '2024-10-31'];
+    const series = await repository.districtSeries(dates, [a, b]);
+    expect(series).toHaveLength(dates.length * 2);
+    for (const date of dates) {
+      const all = await repository.districtFigures(date);
+      for (const district of [a, b]) {
+        const { date: _date, ...figures } = series.find((r) => r.date === date && r.districtId === district)!;
+        expect(figures).toEqual(all.find((r) => r.districtId === district));
+      }
+    }
+    // Spot check against the worked example: June, district A.
+    expect(series.find((r) => r.date === '2024-06-30' && r.districtId === a)).toMatchObject({
+      registeredCommunities: 5,
+      eligibleCommunities: 4,
+      coveredEligible: 2,
+      coveredIneligible: 1,
+      publicKw: '208.000',
+    });
+  });
+
   it('gives the same rows when run again, and leaves a frozen (published) month alone', async () => {
     const rows = async (month: string) =>
       q(

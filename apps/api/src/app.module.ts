@@ -16,6 +16,7 @@ import { NotificationController } from './notify/notification.controller.js';
 import { WebhookEndpointController } from './notify/webhook-endpoint.controller.js';
 import { CalendarController } from './notify/calendar.controller.js';
 import { ReportingController } from './reporting/reporting.controller.js';
+import { AnomalyController } from './reporting/anomaly.controller.js';
 import { UsersController } from './auth/users.controller.js';
 import { ProgressController } from './progress/progress.controller.js';
 import { RankingController } from './ranking/ranking.controller.js';
@@ -73,6 +74,7 @@ export class AppModule {
         WebhookEndpointController,
         CalendarController,
         ReportingController,
+        AnomalyController,
         UsersController,
         AuditController,
         ProgressController,

@@ -19,6 +19,7 @@ import { DistrictTargetService } from './district-target.service.js';
   ],
   exports: [
     PeriodAggregateProcessor,
+    ProgressAggregationRepository,
     ProgressAggregationService,
     ProgressQueryService,
     ProgressCommentService,

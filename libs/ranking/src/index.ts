@@ -6,3 +6,4 @@ export * from './ranking-settings.js';
 export * from './ranking-inputs.repository.js';
 export * from './ranking.service.js';
 export * from './ranking.module.js';
+export * from './data-quality.js';

@@ -14,8 +14,12 @@ export interface RankingSourceRow {
   periods: number;
   /** Of those, months whose report was accepted and whose first version came in by the deadline. */
   onTimeMonths: number;
-  uploads: number;
-  acceptedVersions: number;
+}
+
+export interface DistrictUploadRecord {
+  districtId: number;
+  accepted: boolean;
+  unexplainedAnomalies: number;
 }
 
 /** Queries behind a ranking: the month's snapshots and the reporting record over the span. */
@@ -29,24 +33,34 @@ export class RankingInputsRepository {
                 COUNT(*) FILTER (WHERE r.state = 'accepted' AND first_v.on_time)::int AS on_time
            FROM district_report r JOIN span ON span.id = r.period_id
            LEFT JOIN LATERAL (SELECT v.on_time FROM report_version v WHERE v.report_id = r.id ORDER BY v.version_no LIMIT 1) first_v ON true
-          GROUP BY r.district_id),
-       uploads AS (
-         SELECT r.district_id, COUNT(*)::int AS n FROM district_report r JOIN span ON span.id = r.period_id
-           JOIN report_upload u ON u.report_id = r.id GROUP BY r.district_id),
-       accepted AS (
-         SELECT r.district_id, COUNT(*)::int AS n FROM district_report r JOIN span ON span.id = r.period_id
-           JOIN report_version v ON v.report_id = r.id AND v.state = 'accepted' GROUP BY r.district_id)
+          GROUP BY r.district_id)
        SELECT d.id AS "districtId", d.code AS "districtCode", d.name AS "districtName",
               s.achieved_count AS "achievedCount", s.target_count AS "targetCount", s.target_ratio::text AS "targetRatio",
               s.eligible_communities AS "eligibleCommunities", s.covered_eligible AS "coveredEligible",
               (SELECT COUNT(*) FROM span)::int AS periods,
-              COALESCE(t.on_time, 0) AS "onTimeMonths", COALESCE(u.n, 0) AS uploads, COALESCE(a.n, 0) AS "acceptedVersions"
+              COALESCE(t.on_time, 0) AS "onTimeMonths"
          FROM progress_snapshot s JOIN district d ON d.id = s.district_id
-         LEFT JOIN timeliness t ON t.district_id = d.id LEFT JOIN uploads u ON u.district_id = d.id
-         LEFT JOIN accepted a ON a.district_id = d.id
+         LEFT JOIN timeliness t ON t.district_id = d.id
         WHERE s.month = $1 AND s.plan_id = $2
         ORDER BY d.code`,
       [month, planId, fromMonth],
+    );
+  }
+
+  /**
+   * Every validated upload of the span (accepted into a version, or rejected; duplicates and uploads still in the
+   * queue have no outcome), with whether its version was accepted and its anomaly flags neither explained nor
+   * confirmed.
+   */
+  async uploadRecords(manager: EntityManager, month: string, fromMonth: string): Promise<DistrictUploadRecord[]> {
+    return manager.query(
+      `SELECT r.district_id AS "districtId", COALESCE(v.state = 'accepted', false) AS accepted,
+              (SELECT COUNT(*) FROM anomaly_flag a
+                WHERE a.version_id = v.id AND NOT a.explained AND a.confirmed_at IS NULL)::int AS "unexplainedAnomalies"
+         FROM district_report r JOIN reporting_period p ON p.id = r.period_id AND p.month BETWEEN $2 AND $1
+         JOIN report_upload u ON u.report_id = r.id AND u.status IN ('accepted', 'rejected')
+         LEFT JOIN report_version v ON v.id = u.version_id`,
+      [month, fromMonth],
     );
   }
 

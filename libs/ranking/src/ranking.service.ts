@@ -5,7 +5,8 @@ import { AuditService } from '@app/auth';
 import { Ranking, RankingStatus } from './entities/ranking.entity.js';
 import { RankingRow } from './entities/ranking-row.entity.js';
 import { DistrictRankingInput, rankDistricts, SCORE_ROUNDING_RULE_ZH, TIE_BREAK_RULE_ZH } from './composite-score.js';
-import { RankingInputsRepository, RankingSourceRow } from './ranking-inputs.repository.js';
+import { DistrictUploadRecord, RankingInputsRepository, RankingSourceRow } from './ranking-inputs.repository.js';
+import { DATA_QUALITY_RULE_ZH, dataQualityRatio } from './data-quality.js';
 import {
   DEFAULT_RANKING_SETTINGS,
   parseRankingSettings,
@@ -90,11 +91,13 @@ export class RankingService {
       ]);
       if (published) throw AppError.conflict(`${month} 的排名已发布，不能再修改`);
       const settings = await this.settings(manager);
-      const sources = await this.inputs.sources(manager, month, planId, addMonths(month, 1 - settings.spanMonths));
+      const fromMonth = addMonths(month, 1 - settings.spanMonths);
+      const sources = await this.inputs.sources(manager, month, planId, fromMonth);
       if (sources.length === 0) throw AppError.validation(`${month} 尚无该计划的进度快照，请先汇总`);
+      const uploads = groupByDistrict(await this.inputs.uploadRecords(manager, month, fromMonth));
       const previous = await this.inputs.previousRanks(manager, month);
       const ranked = rankDistricts(
-        sources.map(toInput),
+        sources.map((row) => toInput(row, uploads.get(row.districtId) ?? [])),
         settings.weights,
         new Map([...previous].map(([districtId, rank]) => [String(districtId), rank])),
       );
@@ -203,9 +206,9 @@ export class RankingService {
 /**
  * The four metrics (SPEC "What is computed"): completion = the plan's achieved / target (a ratio target in whole
  * eligible communities, rounded up); coverage = covered eligible / eligible; timeliness = on-time months / months
- * in the span; data quality = accepted versions / uploads in the span.
+ * in the span; data quality = clean accepted uploads / validated uploads in the span (data-quality.ts).
  */
-function toInput(row: RankingSourceRow): DistrictRankingInput {
+function toInput(row: RankingSourceRow, uploads: DistrictUploadRecord[]): DistrictRankingInput {
   const target =
     row.targetCount ?? (row.targetRatio !== null ? ceilRatio(row.targetRatio, row.eligibleCommunities) : 0);
   return {
@@ -215,8 +218,18 @@ function toInput(row: RankingSourceRow): DistrictRankingInput {
     [RankingMetric.Completion]: { numerator: row.achievedCount, denominator: target },
     [RankingMetric.Coverage]: { numerator: row.coveredEligible, denominator: row.eligibleCommunities },
     [RankingMetric.Timeliness]: { numerator: row.onTimeMonths, denominator: row.periods },
-    [RankingMetric.DataQuality]: { numerator: row.acceptedVersions, denominator: row.uploads },
+    [RankingMetric.DataQuality]: dataQualityRatio(uploads),
   };
+}
+
+function groupByDistrict(records: DistrictUploadRecord[]): Map<number, DistrictUploadRecord[]> {
+  const byDistrict = new Map<number, DistrictUploadRecord[]>();
+  for (const record of records) {
+    const list = byDistrict.get(record.districtId);
+    if (list) list.push(record);
+    else byDistrict.set(record.districtId, [record]);
+  }
+  return byDistrict;
 }
 
 function ceilRatio(ratio: string, eligible: number): number {
@@ -229,5 +242,5 @@ function rulesText(settings: RankingSettings): string {
   const weights = Object.values(RankingMetric)
     .map((metric) => `${RANKING_METRIC_LABELS_ZH[metric]} ${settings.weights[metric] / 100}%`)
     .join('，');
-  return `权重：${weights}；报送及时率与数据质量统计最近 ${settings.spanMonths} 个月。${SCORE_ROUNDING_RULE_ZH} ${TIE_BREAK_RULE_ZH}`;
+  return `权重：${weights}；报送及时率与数据质量统计最近 ${settings.spanMonths} 个月。${DATA_QUALITY_RULE_ZH}${SCORE_ROUNDING_RULE_ZH} ${TIE_BREAK_RULE_ZH}`;
 }

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NotifyModule } from '@app/notify';
+import { ProgressModule } from '@app/progress';
+import { AnomalyRepository } from './anomaly/anomaly.repository.js';
+import { AnomalyDetectionService } from './anomaly/anomaly-detection.service.js';
+import { AnomalySettingsService } from './anomaly/anomaly-settings.service.js';
+import { AnomalyFlagService } from './anomaly/anomaly-flag.service.js';
 import { ReportContextRepository } from './ingest/report-context.repository.js';
 import { ReportIngestProcessor } from './ingest/report-ingest.processor.js';
 import { ReportUploadService } from './upload/report-upload.service.js';
@@ -11,10 +16,14 @@ import { ReportQueryRepository } from './status/report-query.repository.js';
 import { ReportingPeriodModule } from './period/reporting-period.module.js';
 import { ReportTemplateService } from './template/report-template.service.js';
 
-/** Uploads, validation, versions, review and the status board of the monthly cycle. */
+/** Uploads, validation, versions, anomaly flags, review and the status board of the monthly cycle. */
 @Module({
-  imports: [ReportingPeriodModule, NotifyModule],
+  imports: [ReportingPeriodModule, NotifyModule, ProgressModule],
   providers: [
+    AnomalyRepository,
+    AnomalyDetectionService,
+    AnomalySettingsService,
+    AnomalyFlagService,
     ReportContextRepository,
     ReportIngestProcessor,
     ReportUploadService,
@@ -26,6 +35,8 @@ import { ReportTemplateService } from './template/report-template.service.js';
     ReportTemplateService,
   ],
   exports: [
+    AnomalySettingsService,
+    AnomalyFlagService,
     ReportTemplateService,
     ReportUploadService,
     ReportReviewService,

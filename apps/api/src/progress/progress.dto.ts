@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Matches } from 'class-validator';
+import { RegionLevel } from '@app/progress';
 
 export class ProgressQueryDto {
   @ApiProperty({ description: '月份 YYYY-MM', example: '2026-10' })
@@ -11,6 +12,32 @@ export class ProgressQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'planId 必须是整数' })
   planId!: number;
+
+  @ApiPropertyOptional({ description: '城市 id；系统中只有一个城市时可不填，区县用户默认为本市' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'cityId 必须是整数' })
+  cityId?: number;
+}
+
+export class RegionQueryDto {
+  @ApiProperty({ description: '月份 YYYY-MM', example: '2026-10' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' })
+  month!: string;
+
+  @ApiProperty({ description: '目标计划 id' })
+  @Type(() => Number)
+  @IsInt({ message: 'planId 必须是整数' })
+  planId!: number;
+
+  @ApiProperty({ enum: RegionLevel, description: 'province：某省各城市与全省合计；nation：各省与全国合计' })
+  @IsEnum(RegionLevel, { message: 'level 只能为 province 或 nation' })
+  level!: RegionLevel;
+
+  @ApiPropertyOptional({ description: '省份代码（level=province 时必填），如 530000' })
+  @IsOptional()
+  @Matches(/^\d{2,12}$/, { message: '省份代码应为数字' })
+  provinceCode?: string;
 }
 
 export class TrendQueryDto {
@@ -24,6 +51,12 @@ export class TrendQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'districtId 必须是整数' })
   districtId?: number;
+
+  @ApiPropertyOptional({ description: '城市 id（看全市趋势且系统中有多个城市时必填）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'cityId 必须是整数' })
+  cityId?: number;
 }
 
 export class ProgressChangeDto {
@@ -57,9 +90,7 @@ export class ProgressRulesDto {
   @ApiProperty({ description: '红黄绿灯（序时进度）规则' }) pacing!: string;
 }
 
-export class ProgressRowDto {
-  @ApiProperty({ nullable: true, type: Number, description: '区县 id；全市为空' }) districtId!: number | null;
-  @ApiProperty() districtName!: string;
+export class ProgressFiguresDto {
   @ApiProperty({ nullable: true, type: Number, description: '目标数量' }) targetCount!: number | null;
   @ApiProperty({ nullable: true, type: String, description: '目标覆盖率（4 位小数）' }) targetRatio!: string | null;
   @ApiProperty({ description: '计划口径的完成数（试点完成数 / 已覆盖符合条件社区 / 新增覆盖社区）' })
@@ -90,7 +121,31 @@ export class ProgressRowDto {
   projection!: ProjectionDto | null;
   @ApiProperty({ type: PacingDto, nullable: true, description: '对照序时进度的红黄绿灯（规则见 rules.pacing）' })
   pacing!: PacingDto | null;
-  @ApiProperty({ description: '快照计算时间（数据新鲜度）' }) computedAt!: Date;
+  @ApiProperty({ description: '快照计算时间（数据新鲜度；汇总行为其中最早的）' }) computedAt!: Date;
+}
+
+export class ProgressRowDto extends ProgressFiguresDto {
+  @ApiProperty({ nullable: true, type: Number, description: '区县 id；全市为空' }) districtId!: number | null;
+  @ApiProperty() districtName!: string;
+}
+
+export class RegionProgressRowDto extends ProgressFiguresDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '按省汇总时为城市 id，全国汇总时为省份代码；合计行为空',
+  })
+  regionCode!: string | null;
+  @ApiProperty() regionName!: string;
+  @ApiProperty({ description: '该行包含的城市数' }) cities!: number;
+}
+
+export class CityRefDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() provinceCode!: string;
+  @ApiProperty() provinceName!: string;
 }
 
 export class ProgressPlanDto {
@@ -105,8 +160,17 @@ export class ProgressPlanDto {
 export class ProgressTableDto {
   @ApiProperty() month!: string;
   @ApiProperty({ type: ProgressPlanDto }) plan!: ProgressPlanDto;
+  @ApiProperty({ type: CityRefDto }) city!: CityRefDto;
   @ApiProperty({ type: [ProgressRowDto] }) rows!: ProgressRowDto[];
   @ApiProperty({ type: ProgressRulesDto }) rules!: ProgressRulesDto;
+}
+
+export class RegionProgressTableDto {
+  @ApiProperty() month!: string;
+  @ApiProperty({ type: ProgressPlanDto }) plan!: ProgressPlanDto;
+  @ApiProperty({ enum: RegionLevel }) level!: RegionLevel;
+  @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
+  @ApiProperty({ type: [RegionProgressRowDto] }) rows!: RegionProgressRowDto[];
 }
 
 export class TrendPointDto extends OmitType(ProgressRowDto, ['change', 'projection', 'pacing'] as const) {

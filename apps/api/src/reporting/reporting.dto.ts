@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ReportState, UploadStatus, VersionState } from '@app/reporting';
+import { AnomalyFlagDto } from './anomaly.dto.js';
 
 export class UploadReceiptDto {
   @ApiProperty({ description: '上传记录 id' }) uploadId!: string;
@@ -55,6 +56,7 @@ export class VersionViewDto {
   @ApiProperty({ nullable: true, type: Date }) reviewedAt!: Date | null;
   @ApiProperty() communityRowCount!: number;
   @ApiProperty() facilityRowCount!: number;
+  @ApiProperty({ type: [AnomalyFlagDto], description: '提交时系统标出的数据异常' }) anomalies!: AnomalyFlagDto[];
 }
 
 export class ReportViewDto {
@@ -84,6 +86,8 @@ export class DistrictStatusDto {
   @ApiProperty({ nullable: true, type: Number, description: '最近一次上传未通过时的错误数' }) lastRejectedErrorCount!:
     number | null;
   @ApiProperty({ description: '有文件正在校验' }) processing!: boolean;
+  @ApiProperty({ description: '最新版本的数据异常标记数' }) anomalyCount!: number;
+  @ApiProperty({ description: '其中既未说明原因、也未经核实的' }) unexplainedAnomalyCount!: number;
 }
 
 export class StatusTotalsDto {

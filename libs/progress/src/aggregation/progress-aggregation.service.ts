@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TargetKind } from '../entities/target-plan.entity.js';
-import { ProgressSnapshot } from '../entities/progress-snapshot.entity.js';
-import { ProgressAggregationRepository } from './progress-aggregation.repository.js';
+import { ProgressAggregationRepository, snapshotKey } from './progress-aggregation.repository.js';
 import { buildSnapshotRows, PlanInputs, SnapshotRow } from './snapshot-rows.js';
 
 export interface AggregationResult {
@@ -46,14 +45,9 @@ export class ProgressAggregationService {
         rows.push(...buildSnapshotRows(month, figures, inputs));
       }
       const frozen = await this.repository.frozenKeys(month, manager);
-      const writable = rows.filter((r) => !frozen.has(`${r.planId}:${r.districtId ?? 'city'}`));
+      const writable = rows.filter((r) => !frozen.has(snapshotKey(r)));
       await manager.query(`DELETE FROM progress_snapshot WHERE month = $1 AND NOT frozen`, [month]);
-      for (let i = 0; i < writable.length; i += 500) {
-        await manager.insert(
-          ProgressSnapshot,
-          writable.slice(i, i + 500).map((row) => ({ ...row, computedAt: now, frozen: false })),
-        );
-      }
+      await this.repository.insertSnapshots(manager, writable, now);
       return { month, plans: plans.length, rowsWritten: writable.length, rowsFrozen: rows.length - writable.length };
     });
   }

@@ -23,8 +23,8 @@ export interface PlanInputs {
 }
 
 /**
- * The snapshot rows of one month for one plan: a row per district, then the city row, whose counts are sums and whose
- * target ratio is the eligible-weighted mean of the districts' (exact to 4 decimals, half-up).
+ * The snapshot rows of one month for one plan: a row per district, then a row per city, whose counts are the sums of
+ * its districts' and whose target ratio is the eligible-weighted mean of theirs (exact to 4 decimals, half-up).
  */
 export function buildSnapshotRows(month: string, figures: DistrictFigures[], inputs: PlanInputs): SnapshotRow[] {
   const { plan } = inputs;
@@ -54,10 +54,16 @@ export function buildSnapshotRows(month: string, figures: DistrictFigures[], inp
       pilotCompleted: pilot.completed,
     };
   });
-  return [...rows, cityRow(month, plan.id, rows)];
+  const cities = new Map<number, SnapshotRow[]>();
+  for (const row of rows) {
+    const members = cities.get(row.cityId);
+    if (members) members.push(row);
+    else cities.set(row.cityId, [row]);
+  }
+  return [...rows, ...[...cities].map(([cityId, cityRows]) => cityRow(month, plan.id, cityId, cityRows))];
 }
 
-function cityRow(month: string, planId: number, rows: SnapshotRow[]): SnapshotRow {
+function cityRow(month: string, planId: number, cityId: number, rows: SnapshotRow[]): SnapshotRow {
   const sum = (key: keyof SnapshotRow) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
   const sumDecimal = (key: 'publicKw' | 'selfUseKw') =>
     formatMilli(rows.reduce((total, row) => total + toMilli(row[key]), 0n));
@@ -82,6 +88,7 @@ function cityRow(month: string, planId: number, rows: SnapshotRow[]): SnapshotRo
   return {
     month,
     planId,
+    cityId,
     districtId: null,
     targetCount: counted.length ? counted.reduce((total, r) => total + (r.targetCount ?? 0), 0) : null,
     targetRatio: ratio,

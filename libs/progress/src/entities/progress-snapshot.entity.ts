@@ -1,18 +1,20 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { District } from '@app/org';
+import { City, District } from '@app/org';
 import { TargetPlan } from './target-plan.entity.js';
 
 /**
- * A month's figures for one district (or the city, district_id null) under one target plan, computed from the
+ * A month's figures for one district (or a whole city, district_id null) under one target plan, computed from the
  * register as it stood at the month's end (SPEC "Definitions"). Dashboards read these, never raw rows. Rows of a
- * published month are frozen: recomputation leaves them alone.
+ * published month are frozen: recomputation leaves them alone. city_id is on every row (a district row carries its
+ * district's city) so a city's table is one index range, and a province or the nation is a sum of city rows.
  */
 @Entity('progress_snapshot')
 @Index('UQ_progress_snapshot_district', ['month', 'planId', 'districtId'], {
   unique: true,
   where: '"district_id" IS NOT NULL',
 })
-@Index('UQ_progress_snapshot_city', ['month', 'planId'], { unique: true, where: '"district_id" IS NULL' })
+@Index('UQ_progress_snapshot_city', ['cityId', 'planId', 'month'], { unique: true, where: '"district_id" IS NULL' })
+@Index('IDX_progress_snapshot_city_plan_month', ['cityId', 'planId', 'month'])
 @Check(
   'CHK_progress_snapshot_counts',
   '"covered_eligible" <= "eligible_communities" AND "eligible_communities" <= "registered_communities"',
@@ -30,6 +32,13 @@ export class ProgressSnapshot {
   @ManyToOne(() => TargetPlan, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<TargetPlan>;
+
+  @Column({ type: 'int' })
+  cityId!: number;
+
+  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'city_id' })
+  city?: Relation<City>;
 
   /** null: the whole city. */
   @Column({ type: 'int', nullable: true })

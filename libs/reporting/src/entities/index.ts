@@ -6,6 +6,7 @@ export * from './report-version.entity.js';
 export * from './report-community-row.entity.js';
 export * from './report-facility-row.entity.js';
 export * from './calendar-step-run.entity.js';
+export * from './anomaly-flag.entity.js';
 
 import { ReportingPeriod } from './reporting-period.entity.js';
 import { DistrictReport } from './district-report.entity.js';
@@ -14,6 +15,7 @@ import { ReportVersion } from './report-version.entity.js';
 import { ReportCommunityRow } from './report-community-row.entity.js';
 import { ReportFacilityRow } from './report-facility-row.entity.js';
 import { CalendarStepRun } from './calendar-step-run.entity.js';
+import { AnomalyFlag } from './anomaly-flag.entity.js';
 
 export const REPORTING_ENTITIES = [
   ReportingPeriod,
@@ -23,4 +25,5 @@ export const REPORTING_ENTITIES = [
   ReportCommunityRow,
   ReportFacilityRow,
   CalendarStepRun,
+  AnomalyFlag,
 ];

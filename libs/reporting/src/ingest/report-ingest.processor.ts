@@ -16,6 +16,7 @@ import {
   sortReportErrors,
 } from './report-file.parser.js';
 import { insertRows } from './row-insert.js';
+import { AnomalyDetectionService } from '../anomaly/anomaly-detection.service.js';
 
 export interface ReportIngestResult {
   uploadId: string;
@@ -56,6 +57,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
     private readonly contexts: ReportContextRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly anomalies: AnomalyDetectionService,
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
@@ -201,6 +203,12 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
       ],
     );
     await insertRows(manager, versionId, communities, facilities);
+    const flags = await this.anomalies.flagVersion(manager, {
+      id: versionId,
+      month: upload.month,
+      district: { id: upload.districtId, code: upload.districtCode, name: upload.districtName },
+    });
+    const unexplained = flags.filter((f) => !f.explained).length;
     await manager.query(`UPDATE report_version SET state = $3 WHERE report_id = $1 AND id <> $2 AND state = $4`, [
       upload.reportId,
       versionId,
@@ -241,6 +249,7 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
           onTime,
           communityRows: communities.length,
           facilityRows: facilities.length,
+          anomalies: flags.length,
         },
       },
       manager,
@@ -265,7 +274,11 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
           recipients: { scope: RecipientScope.Office },
           kind: NotificationKind.UploadAccepted,
           title: `${title}，待审核`,
-          body: `${upload.districtName}提交了${formatMonthZh(upload.month)}报表第 ${versionNo} 版（${onTime ? '按时' : '逾期'}），请审核。`,
+          body:
+            `${upload.districtName}提交了${formatMonthZh(upload.month)}报表第 ${versionNo} 版（${onTime ? '按时' : '逾期'}），请审核。` +
+            (flags.length > 0
+              ? `系统标出 ${flags.length} 处数据异常（其中 ${unexplained} 处未说明原因），请审核时留意。`
+              : ''),
           link: `/review/${upload.month}/${upload.districtId}`,
           districtId: upload.districtId,
           month: upload.month,

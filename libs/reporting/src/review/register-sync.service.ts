@@ -187,10 +187,14 @@ export class RegisterSyncService {
     district: { id: number; code: string },
   ): Promise<{ facilitiesUpdated: number; facilitiesCreated: string[] }> {
     const columns = FACILITY_FIELDS.map(snake);
+    // Only facilities whose row differs: an unchanged one keeps its updated_at, and a big district's file costs what
+    // it changes (the anomaly check runs this sync once more, as a preview).
     const updated: unknown[] = await manager.query(
       `UPDATE facility f SET ${columns.map((c) => `${c} = r.${c}`).join(', ')}, community_id = r.community_id, updated_at = now()
          FROM report_facility_row r
         WHERE r.version_id = $1 AND r.facility_code = f.code
+          AND (${columns.map((c) => `f.${c}`).join(', ')}, f.community_id)
+              IS DISTINCT FROM (${columns.map((c) => `r.${c}`).join(', ')}, r.community_id)
        RETURNING f.id`,
       [versionId],
     );

@@ -10,6 +10,8 @@ import {
 } from '@app/core';
 import { UploadStatus } from '../entities/reporting.enums.js';
 import { ingestJobId } from '../upload/report-upload.service.js';
+import { AnomalyFlagService } from '../anomaly/anomaly-flag.service.js';
+import { AnomalyFlagView } from '../anomaly/anomaly.repository.js';
 import { ReportQueryRepository, ReportRow, UploadRow, VersionRow } from './report-query.repository.js';
 
 export interface UploadView extends UploadRow {
@@ -18,7 +20,8 @@ export interface UploadView extends UploadRow {
   progress: JobProgress | null;
 }
 
-export type VersionView = VersionRow;
+/** A version with what the system flagged when it came in (issue 4 §8), for the review. */
+export type VersionView = VersionRow & { anomalies: AnomalyFlagView[] };
 
 export interface ReportView extends ReportRow {
   versions: VersionView[];
@@ -34,6 +37,7 @@ export class ReportQueryService {
   constructor(
     private readonly repository: ReportQueryRepository,
     private readonly jobs: JobQueue,
+    private readonly anomalies: AnomalyFlagService,
   ) {}
 
   async report(user: AuthenticatedUser, month: string, districtId: number): Promise<ReportView> {
@@ -44,7 +48,8 @@ export class ReportQueryService {
       this.repository.versionsOf(report.reportId),
       this.repository.uploadsOf(report.reportId),
     ]);
-    return { ...report, versions, uploads };
+    const flags = await this.anomalies.byVersion(versions.map((v) => v.id));
+    return { ...report, versions: versions.map((v) => ({ ...v, anomalies: flags.get(v.id) ?? [] })), uploads };
   }
 
   async upload(user: AuthenticatedUser, uploadId: string): Promise<UploadView> {

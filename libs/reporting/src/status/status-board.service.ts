@@ -20,6 +20,9 @@ export interface DistrictReportStatus {
   lastRejectedErrorCount: number | null;
   /** An upload is queued or being validated. */
   processing: boolean;
+  /** Anomaly flags on the newest version (issue 4 §8), and how many of them neither explained nor confirmed. */
+  anomalyCount: number;
+  unexplainedAnomalyCount: number;
 }
 
 export interface StatusBoard {
@@ -52,8 +55,13 @@ export class StatusBoardService {
               r.accepted_at AS "acceptedAt",
               (SELECT CASE WHEN u.status = 'rejected' THEN u.error_count END FROM report_upload u
                 WHERE u.report_id = r.id ORDER BY u.received_at DESC LIMIT 1) AS "lastRejectedErrorCount",
-              EXISTS (SELECT 1 FROM report_upload u WHERE u.report_id = r.id AND u.status IN ('received', 'queued', 'processing')) AS processing
+              EXISTS (SELECT 1 FROM report_upload u WHERE u.report_id = r.id AND u.status IN ('received', 'queued', 'processing')) AS processing,
+              COALESCE(flags.total, 0) AS "anomalyCount", COALESCE(flags.unexplained, 0) AS "unexplainedAnomalyCount"
          FROM district_report r JOIN district d ON d.id = r.district_id
+         LEFT JOIN LATERAL (
+           SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE NOT a.explained AND a.confirmed_at IS NULL)::int AS unexplained
+             FROM report_version v JOIN anomaly_flag a ON a.version_id = v.id
+            WHERE v.report_id = r.id AND v.version_no = r.version_count) flags ON true
         WHERE r.period_id = $1 AND ($2::int[] IS NULL OR d.id = ANY($2))
         ORDER BY d.sort_order, d.code`,
       [period.id, scope],
