@@ -132,19 +132,23 @@ export function subsidyListColumns(rules: readonly SubsidyRule[]): GovColumn<Sub
       width: 12,
       value: (r) => kwMilliText(r.kwMilli),
     },
-    ...rules.map(
-      (rule): GovColumn<SubsidyListRow> => ({
-        header: SUBSIDY_RULE_LABELS_ZH[rule],
-        group: '补贴条件核验',
-        kind: GovCellKind.Text,
-        width: 10,
-        value: (r) => {
-          const result = r.results.get(rule);
-          return result ? (result.passed ? '通过' : '未通过') : '';
-        },
-      }),
-    ),
-    { header: '按容量', group: '补贴金额（元）', kind: GovCellKind.Decimal, scale: 2, value: (r) => yuan(r.capacityFen) },
+    ...rules.map((rule): GovColumn<SubsidyListRow> => ({
+      header: SUBSIDY_RULE_LABELS_ZH[rule],
+      group: '补贴条件核验',
+      kind: GovCellKind.Text,
+      width: 10,
+      value: (r) => {
+        const result = r.results.get(rule);
+        return result ? (result.passed ? '通过' : '未通过') : '';
+      },
+    })),
+    {
+      header: '按容量',
+      group: '补贴金额（元）',
+      kind: GovCellKind.Decimal,
+      scale: 2,
+      value: (r) => yuan(r.capacityFen),
+    },
     { header: '按桩', group: '补贴金额（元）', kind: GovCellKind.Decimal, scale: 2, value: (r) => yuan(r.pileFen) },
     {
       header: '是否封顶',
@@ -153,13 +157,20 @@ export function subsidyListColumns(rules: readonly SubsidyRule[]): GovColumn<Sub
       width: 8,
       value: (r) => (r.capped === null ? '' : r.capped ? '是' : '否'),
     },
-    { header: '补贴金额', group: '补贴金额（元）', kind: GovCellKind.Decimal, scale: 2, value: (r) => yuan(r.amountFen) },
+    {
+      header: '补贴金额',
+      group: '补贴金额（元）',
+      kind: GovCellKind.Decimal,
+      scale: 2,
+      value: (r) => yuan(r.amountFen),
+    },
     { header: '计算过程', kind: GovCellKind.Text, width: 40, value: (r) => r.explanation },
     {
       header: '核验依据',
       kind: GovCellKind.Text,
       width: 60,
-      value: (r) => [...r.results.values()].map((x) => `${x.label ?? SUBSIDY_RULE_LABELS_ZH[x.rule]}：${x.reason}`).join('；'),
+      value: (r) =>
+        [...r.results.values()].map((x) => `${x.label ?? SUBSIDY_RULE_LABELS_ZH[x.rule]}：${x.reason}`).join('；'),
     },
   ];
 }
@@ -248,7 +259,13 @@ export class SubsidyListExport implements ExportBuilder {
           { header: '序号', kind: GovCellKind.Index, value: () => null },
           { header: '区县（园区）', kind: GovCellKind.Text, width: 16, value: (d) => d.districtName },
           { header: '设施数（个）', kind: GovCellKind.Integer, width: 12, value: (d) => d.lineCount },
-          { header: '补贴金额（元）', kind: GovCellKind.Decimal, scale: 2, width: 16, value: (d) => fenToYuanText(d.totalFen) },
+          {
+            header: '补贴金额（元）',
+            kind: GovCellKind.Decimal,
+            scale: 2,
+            width: 16,
+            value: (d) => fenToYuanText(d.totalFen),
+          },
         ],
         totals: {
           label: '合计',

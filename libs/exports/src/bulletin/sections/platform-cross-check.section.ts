@@ -24,7 +24,10 @@ export function platformSectionContent(view: CrossCheckView): BulletinSectionCon
   if (issues === 0) {
     return {
       title: PLATFORM_SECTION_TITLE,
-      summary: [source, `区县报送已接入市级平台的设施 ${t.reportedConnected} 个，平台均有记录且数据一致，平台比对无差异。`],
+      summary: [
+        source,
+        `区县报送已接入市级平台的设施 ${t.reportedConnected} 个，平台均有记录且数据一致，平台比对无差异。`,
+      ],
       table: null,
     };
   }
