@@ -158,6 +158,9 @@ describe('exports: subsidy list, property-company ratings, bulletin extension se
       [ratingRoundId, HOSTILE_COMPANY],
     );
     api = await startApi(db.url, { REDIS_URL: '' });
+    // The API runs in this process: re-reading a workbook blocks both ends past Node's 5 s keep-alive, and the next
+    // request could go out on a socket the server is closing at that moment (ECONNRESET).
+    api.app.getHttpServer().keepAliveTimeout = 120_000;
     office = await api.login('office', DEMO_PASSWORD);
     leader = await api.login('leader', DEMO_PASSWORD);
     clerk = await api.login('wuhua', DEMO_PASSWORD);
