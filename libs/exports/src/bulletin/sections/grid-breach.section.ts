@@ -63,7 +63,7 @@ export function gridSectionContent(
       })),
     ],
     rows,
-    fills: rows.map((row) => row.map((value, c) => (c >= 2 && Number(value) > 0 ? BREACH_FILL : null))),
+    fills: rows.map((row, r) => row.map((_, c) => (r < rows.length - 1 && c === 2 ? BREACH_FILL : null))),
   };
   return {
     title: GRID_SECTION_TITLE,

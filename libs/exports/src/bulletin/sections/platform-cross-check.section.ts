@@ -52,7 +52,10 @@ export function platformSectionContent(view: CrossCheckView): BulletinSectionCon
       { header: '数据不一致', kind: GovCellKind.Integer, width: 10 },
     ],
     rows,
-    fills: rows.map((row) => row.map((value, c) => (c >= 3 && Number(value) > 0 ? ISSUE_FILL : null))),
+    // The two kinds of absence are what a district must act on; the totals row is not coloured.
+    fills: rows.map((row, r) =>
+      row.map((value, c) => (r < rows.length - 1 && (c === 3 || c === 4) && Number(value) > 0 ? ISSUE_FILL : null)),
+    ),
   };
   return {
     title: PLATFORM_SECTION_TITLE,
