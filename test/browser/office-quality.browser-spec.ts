@@ -102,7 +102,8 @@ describe('the office quality screens in headless Chromium', () => {
     for (const [label, path, content] of screens) {
       await page.locator('.el-menu-item', { hasText: label }).click();
       await page.waitForURL((url) => url.pathname === path);
-      await page.getByTestId(content).first().waitFor();
+      // The list, or its empty state once loaded: never the error state.
+      await page.getByTestId(content).or(page.getByTestId('state-empty')).first().waitFor();
       expect(await page.getByTestId('state-error').count()).toBe(0);
       await shot(`01-${path.split('/').pop()}`);
     }
@@ -180,7 +181,7 @@ describe('the office quality screens in headless Chromium', () => {
     await shot('04-complaint-confirmed');
 
     await page.goto('/office/ratings');
-    await page.getByTestId('rating-year').waitFor();
+    await page.getByTestId('rating-detail').waitFor();
     await page.getByTestId('draft-rating').click();
     await expectText(page.locator('.el-message'), new RegExp(`已计算 ${YEAR} 年度评价草稿`));
     const detail = page.getByTestId('rating-detail');
@@ -284,7 +285,7 @@ describe('the office quality screens in headless Chromium', () => {
   });
 
   it('explains an anomaly flag of the version under review', async () => {
-    // 五华区 submits a report that lowers a facility's AC piles without a remark: a cumulative-drop flag.
+    // 五华区 submits a report with 500 more AC piles on one facility: a month far above its usual increases.
     const clerk = await api.login('wuhua', DEMO_PASSWORD);
     const [facility] = await db.dataSource.query(
       `SELECT f.code, f.ac_piles AS "acPiles" FROM facility f JOIN community c ON c.id = f.community_id
@@ -299,7 +300,7 @@ describe('the office quality screens in headless Chromium', () => {
     const bytes = await mutate(Buffer.from(await template.arrayBuffer()), (workbook: ExcelJS.Workbook) => {
       workbook.getWorksheet(TEMPLATE_SHEETS.facilities)!.eachRow((row, rowNo) => {
         if (rowNo > 1 && String(row.getCell(col('facilityCode')).value ?? '') === facility.code) {
-          row.getCell(col('acPiles')).value = facility.acPiles - 1;
+          row.getCell(col('acPiles')).value = facility.acPiles + 500;
         }
       });
     });
@@ -322,8 +323,9 @@ describe('the office quality screens in headless Chromium', () => {
     const flags = (await get(`/api/anomaly-flags?month=${MONTH}&districtId=${wuhuaId}`)).filter(
       (f: any) => f.versionId === versionId,
     );
-    const drop = flags.find((f: any) => f.kind === 'cumulative_drop' && f.subjectCode === facility.code);
-    expect(drop).toMatchObject({ explained: false, confirmedAt: null, currentValue: String(facility.acPiles - 1) });
+    const jump = flags.find((f: any) => f.kind === 'month_jump' && f.metric === 'publicPiles');
+    expect(jump).toMatchObject({ subject: 'district', explained: false, confirmedAt: null });
+    expect(Number(jump.currentValue)).toBeGreaterThanOrEqual(500);
 
     // The board shows the version's flag count.
     await page.goto('/office/board');
@@ -337,22 +339,22 @@ describe('the office quality screens in headless Chromium', () => {
     const panel = page.getByTestId('review-anomalies');
     await panel.getByTestId('anomaly-table').waitFor();
     expect(await panel.getByTestId('anomaly-table').locator('tbody tr.el-table__row').count()).toBe(flags.length);
-    await expectText(panel.getByTestId(`anomaly-value-${drop.id}`), new RegExp(`^${drop.currentValue}$`));
-    await expectText(panel, new RegExp(escape(drop.metricLabel)));
+    await expectText(panel.getByTestId(`anomaly-value-${jump.id}`), new RegExp(`^${jump.currentValue}$`));
+    await expectText(panel, new RegExp(escape(jump.metricLabel)));
     await shot('09-review-anomalies');
-    await panel.getByTestId(`anomaly-explain-${drop.id}`).click();
-    await page.getByTestId('anomaly-note').fill('已电话核实：一台交流桩损坏拆除，数据属实');
+    await panel.getByTestId(`anomaly-explain-${jump.id}`).click();
+    await page.getByTestId('anomaly-note').fill('已电话核实：本月新建集中式充电站，数据属实');
     await page.getByTestId('anomaly-confirm').click();
-    await expectText(panel.getByTestId(`anomaly-confirmed-${drop.id}`), /已核实.*一台交流桩损坏拆除/);
+    await expectText(panel.getByTestId(`anomaly-confirmed-${jump.id}`), /已核实.*本月新建集中式充电站/);
     const [confirmed] = (await get(`/api/anomaly-flags?month=${MONTH}&districtId=${wuhuaId}`)).filter(
-      (f: any) => f.id === drop.id,
+      (f: any) => f.id === jump.id,
     );
-    expect(confirmed.confirmationNote).toBe('已电话核实：一台交流桩损坏拆除，数据属实');
+    expect(confirmed.confirmationNote).toBe('已电话核实：本月新建集中式充电站，数据属实');
     await shot('10-review-anomaly-explained');
 
     // The office's list of the month shows it too, confirmed.
     await page.goto('/office/anomalies');
-    await expectText(page.getByTestId(`anomaly-confirmed-${drop.id}`), /已核实/);
+    await expectText(page.getByTestId(`anomaly-confirmed-${jump.id}`), /已核实/);
   });
 
   it('the office confirms the round and the leader sees its grade distribution', async () => {
