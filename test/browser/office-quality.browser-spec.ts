@@ -235,7 +235,7 @@ describe('the office quality screens in headless Chromium', () => {
     await shot('06-working-calendar-edited');
 
     await page.getByTestId(`calendar-day-remove-${date}`).click();
-    await page.getByRole('button', { name: '删除', exact: true }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: '删除', exact: true }).click();
     await page.getByTestId(`calendar-day-${date}`).waitFor({ state: 'detached' });
     expect((await get(`/api/working-calendar/${YEAR}`)).workingDays).toBe(before.workingDays);
   });
@@ -360,7 +360,7 @@ describe('the office quality screens in headless Chromium', () => {
   it('the office confirms the round and the leader sees its grade distribution', async () => {
     await page.goto('/office/ratings');
     await page.getByTestId('confirm-rating').click();
-    await page.getByRole('button', { name: '确认', exact: true }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: '确认', exact: true }).click();
     await expectText(page.getByTestId('rating-status'), /已确认/);
     await shot('11-rating-confirmed');
 
