@@ -168,16 +168,21 @@ describe('the office quality screens in headless Chromium', () => {
     await dialog.getByTestId('complaint-submit').click();
     await expectText(page.locator('.el-message'), /已登记/);
 
-    const row = page.getByTestId('complaint-table').locator('tr.el-table__row', { hasText: text });
-    await expectText(row, /待认定/);
+    const registered = await get(`/api/complaints?status=registered&propertyCompanyId=${company.id}`);
+    const complaint = registered.items.find((c: any) => c.description === text);
+    expect(complaint).toMatchObject({ kind: 'obstruction', facilityUsage: 'public', communityId: community.id });
+    const status = page.getByTestId(`complaint-status-${complaint.id}`);
+    await expectText(status, /^待认定$/);
     await shot('03-complaint-registered');
-    await row.getByRole('button', { name: '认定属实' }).click();
+    await page.getByTestId(`complaint-confirm-${complaint.id}`).click();
     const decision = page.locator('.el-dialog', { hasText: '认定投诉属实' });
     await decision.getByTestId('decision-reason').fill('经现场核查，物业确有阻挠施工行为');
     await decision.getByTestId('decision-submit').click();
-    await expectText(row, /属实/);
-    const listed = await get(`/api/complaints?status=confirmed&propertyCompanyId=${company.id}&year=${YEAR}`);
-    expect(listed.items.some((c: any) => c.description === text)).toBe(true);
+    await expectText(status, /^属实$/);
+    expect(await get(`/api/complaints/${complaint.id}`)).toMatchObject({
+      status: 'confirmed',
+      decisionNote: '经现场核查，物业确有阻挠施工行为',
+    });
     await shot('04-complaint-confirmed');
 
     await page.goto('/office/ratings');
