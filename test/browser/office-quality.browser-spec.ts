@@ -107,12 +107,56 @@ describe('the office quality screens in headless Chromium', () => {
       expect(await page.getByTestId('state-error').count()).toBe(0);
       await shot(`01-${path.split('/').pop()}`);
     }
+    // The settings forms show what the API holds.
+    const rating = await get('/api/ratings/settings');
+    await page.goto('/office/ratings');
+    await page.getByRole('tab', { name: '评价设置' }).click();
+    await expectText(page.getByTestId('weight-total'), /^100%$/);
+    expect(await page.getByTestId('weight-construction').locator('input').inputValue()).toBe(
+      (rating.weights.construction / 100).toFixed(2),
+    );
+    expect(await page.getByTestId('threshold-A').locator('input').inputValue()).toBe(
+      (rating.gradeThresholds.A / 100).toFixed(2),
+    );
+    await shot('01-rating-settings');
+    const anomaly = await get('/api/anomaly-flags/settings');
+    await page.goto('/office/anomalies');
+    await page.getByRole('tab', { name: '检测设置' }).click();
+    expect(await page.getByTestId('jump-threshold').locator('input').inputValue()).toBe(
+      anomaly.settings.jump.threshold.toFixed(2),
+    );
+    await shot('01-anomaly-settings');
     // The patrol tab lists the demo's patrol records.
     await page.goto('/office/complaints');
     await page.getByRole('tab', { name: '充电设施安全巡查' }).click();
     await page.getByTestId('patrol-table').waitFor();
     expect(await page.getByTestId('patrol-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await shot('01-patrols');
+
+    // The office records a patrol that found an issue; it is listed first, open.
+    const [target] = await db.dataSource.query(
+      `SELECT c.id, c.code, c.name FROM community c WHERE c.property_company_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM safety_patrol p WHERE p.community_id = c.id AND p.patrolled_on = $1)
+        ORDER BY c.code LIMIT 1`,
+      [TODAY],
+    );
+    await page.getByTestId('record-patrol').click();
+    const dialog = page.locator('.el-dialog', { hasText: '登记安全巡查记录' });
+    await dialog.getByTestId('community-picker').click();
+    await page.keyboard.type(target.code);
+    await page.locator('.el-select-dropdown__item', { hasText: target.code }).click();
+    await dialog.getByTestId('patrol-inspector').fill('浏览器测试巡查员');
+    await dialog.getByTestId('patrol-result').getByText('发现隐患').click();
+    await dialog.getByTestId('patrol-issues').fill('充电桩接地线松动');
+    await dialog.getByTestId('patrol-submit').click();
+    await expectText(page.locator('.el-message'), /巡查记录已登记/);
+    const patrols = await get(`/api/patrols?communityId=${target.id}&openOnly=true`);
+    expect(patrols.items[0]).toMatchObject({ patrolledOn: TODAY, result: 'issues_found', issues: '充电桩接地线松动' });
+    await expectText(
+      page.getByTestId('patrol-table').locator('tr.el-table__row', { hasText: '浏览器测试巡查员' }),
+      /发现隐患.*充电桩接地线松动.*未整改/,
+    );
+    await shot('01-patrol-recorded');
   });
 
   let company: { id: number; name: string };
