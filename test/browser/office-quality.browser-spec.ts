@@ -383,6 +383,7 @@ describe('the office quality screens in headless Chromium', () => {
     const wuhua = board.districts.find((d: any) => d.districtId === wuhuaId);
     expect(wuhua.anomalyCount).toBe(flags.length);
     await expectText(page.getByTestId(`board-anomalies-${wuhuaId}`), new RegExp(`^${flags.length}$`));
+    await shot('09-board-anomalies');
 
     await page.goto(`/office/reports/${MONTH}/${wuhuaId}`);
     const panel = page.getByTestId('review-anomalies');
@@ -390,7 +391,7 @@ describe('the office quality screens in headless Chromium', () => {
     expect(await panel.getByTestId('anomaly-table').locator('tbody tr.el-table__row').count()).toBe(flags.length);
     await expectText(panel.getByTestId(`anomaly-value-${jump.id}`), new RegExp(`^${jump.currentValue}$`));
     await expectText(panel, new RegExp(escape(jump.metricLabel)));
-    await shot('09-review-anomalies');
+    await shot('09-review-anomalies-open');
     await panel.getByTestId(`anomaly-explain-${jump.id}`).click();
     await page.getByTestId('anomaly-note').fill('已电话核实：本月新建集中式充电站，数据属实');
     await page.getByTestId('anomaly-confirm').click();
