@@ -78,6 +78,31 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '审计日志', roles: office },
       },
       {
+        path: 'office/ratings',
+        component: () => import('./views/office/PropertyRating.vue'),
+        meta: { title: '物业评价', roles: office },
+      },
+      {
+        path: 'office/complaints',
+        component: () => import('./views/office/ComplaintsPatrols.vue'),
+        meta: { title: '投诉与巡查', roles: office },
+      },
+      {
+        path: 'office/grid',
+        component: () => import('./views/office/GridTimeLimits.vue'),
+        meta: { title: '电网时限', roles: office },
+      },
+      {
+        path: 'office/working-calendar',
+        component: () => import('./views/office/WorkingCalendar.vue'),
+        meta: { title: '工作日历', roles: office },
+      },
+      {
+        path: 'office/anomalies',
+        component: () => import('./views/office/AnomalyReview.vue'),
+        meta: { title: '异常数据', roles: office },
+      },
+      {
         path: 'district',
         component: () => import('./views/district/DistrictHome.vue'),
         meta: { title: '本区县报送', roles: ['district'] },

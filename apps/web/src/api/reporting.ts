@@ -102,6 +102,9 @@ export interface DistrictStatus {
   late: boolean;
   lastRejectedErrorCount: number | null;
   processing: boolean;
+  /** Anomaly flags of the latest version, and those neither explained by the district nor confirmed. */
+  anomalyCount: number;
+  unexplainedAnomalyCount: number;
 }
 
 export interface StatusBoard {
