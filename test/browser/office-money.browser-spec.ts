@@ -187,7 +187,7 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     await shot('money-05-key-issued');
     await page.getByRole('button', { name: '我已保存' }).click();
     await page.getByTestId('revoke-key').click();
-    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: '停用', exact: true }).click();
     await expectText(page.getByTestId('key-table'), /已停用/);
     expect((await get('/api/platform/api-keys'))[0].revokedAt).not.toBeNull();
   });
@@ -304,9 +304,13 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
 
   it('生成月度通报 runs the bulletin export and opens its print page', async () => {
     const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('make-bulletin').click()]);
-    await popup.waitForFunction(() => document.documentElement.getAttribute('data-charts-ready') !== 'false', null, {
-      timeout: 60_000,
-    });
+    // The tab opens blank in the click, then shows the page fetched with the token from a blob URL.
+    await popup.waitForURL(/^blob:/, { timeout: 60_000 });
+    await popup.waitForFunction(
+      () => ['true', 'error'].includes(document.documentElement.getAttribute('data-charts-ready') ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
     expect(await popup.evaluate(() => document.documentElement.getAttribute('data-charts-ready'))).toBe('true');
     expect(await popup.title()).toMatch(/通报/);
     await popup.screenshot({ path: join(SHOTS, 'money-10-bulletin-print.png') });
