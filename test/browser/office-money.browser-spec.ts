@@ -306,12 +306,9 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('make-bulletin').click()]);
     // The tab opens blank in the click, then shows the page fetched with the token from a blob URL.
     await popup.waitForURL(/^blob:/, { timeout: 60_000 });
-    await popup.waitForFunction(
-      () => ['true', 'error'].includes(document.documentElement.getAttribute('data-charts-ready') ?? ''),
-      null,
-      { timeout: 60_000 },
-    );
-    expect(await popup.evaluate(() => document.documentElement.getAttribute('data-charts-ready'))).toBe('true');
+    // The charts set data-charts-ready to true (or error) when drawn.
+    await popup.locator('html:not([data-charts-ready="false"])').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await popup.locator('html').getAttribute('data-charts-ready')).toBe('true');
     expect(await popup.title()).toMatch(/通报/);
     await popup.screenshot({ path: join(SHOTS, 'money-10-bulletin-print.png') });
     await popup.close();
