@@ -287,7 +287,10 @@ describe('exports: city summary, ranking, raw data, monthly bulletin', () => {
     const ranking = (await get(`/api/rankings/${rankingId}`)).body;
     const board = (await get(`/api/periods/${MONTH}/status`)).body;
     const { workbook } = await exported({ kind: 'bulletin', month: MONTH, planId });
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['通报', '进度预警', '综合排名', '报送情况']);
+    const sheets = workbook.worksheets.map((s) => s.name);
+    expect(sheets.slice(0, 4)).toEqual(['通报', '进度预警', '综合排名', '报送情况']);
+    // Then the extension sections that have a table this month (exports-subsidy-rating.medium-spec.ts checks them).
+    expect(['异常数据', '平台比对', '补贴', '电网时限']).toEqual(expect.arrayContaining(sheets.slice(4)));
     const text: string[] = [];
     workbook.getWorksheet('通报')!.eachRow((row) => text.push(String(row.getCell(1).value)));
     const districts = progress.rows.filter((r: any) => r.districtId !== null);
@@ -341,7 +344,7 @@ describe('exports: city summary, ranking, raw data, monthly bulletin', () => {
       [{ kind: 'city_summary', month: MONTH, planId }, clerk, 403, '区县用户只能导出本区县的原始数据'],
       [{ kind: 'bulletin', month: MONTH, planId }, clerk, 403, '月度通报仅供市发展改革委与领导查看'],
       [{ kind: 'raw_data', month: '2019-01' }, office, 404, '2019-01 报送期尚未开启'],
-      [{ kind: 'subsidy_list', roundId: 1 }, office, 422, '暂不支持导出「补贴清单」'],
+      [{ kind: 'subsidy_list', roundId: 1 }, office, 404, '补贴批次不存在'],
       [{ kind: 'nonsense' }, office, 422, '请求参数不正确'],
     ];
     for (const [body, token, status, message] of cases)

@@ -16,6 +16,7 @@ import { seedDemo } from '@app/demo';
 import ExcelJS from 'exceljs';
 import { COMMUNITY_COLUMNS, FACILITY_COLUMNS, ReportFileError, TEMPLATE_SHEETS } from '@app/excel';
 import {
+  MAX_STORED_ERRORS,
   previousMonth,
   ReportingModule,
   ReportQueryService,
@@ -278,6 +279,45 @@ describe('the malformed upload corpus through upload and ingest', () => {
       cases.map((c) => ({ title: c.title, status: UploadStatus.Rejected, matched: true, written: [] })),
     );
   }, 90_000);
+
+  /**
+   * A file with more errors than an upload keeps: the count stays exact, the list holds the first MAX_STORED_ERRORS
+   * in sheet and row order (what the error table shows, with a note that it is cut), and nothing is written.
+   */
+  it('keeps the exact count and the first errors of a file with thousands of bad cells', async () => {
+    const templates = moduleRef.get(ReportTemplateService);
+    const { content: template } = await templates.build(clerk, districtId, MONTH);
+    const acPiles = FACILITY_COLUMNS.findIndex((c) => c.key === 'acPiles') + 1;
+    const dcPiles = FACILITY_COLUMNS.findIndex((c) => c.key === 'dcPiles') + 1;
+    const file = await mutate(template, (workbook) => {
+      const sheet = workbook.getWorksheet(TEMPLATE_SHEETS.facilities)!;
+      const start = sheet.actualRowCount + 1;
+      // Each new row: text in two number cells, and no community, type or name — several errors per row.
+      for (let row = start; row < start + 2_000; row++) {
+        sheet.getRow(row).getCell(acPiles).value = '十个';
+        sheet.getRow(row).getCell(dcPiles).value = '若干';
+      }
+    });
+    const before = await counts();
+    const receipt = await uploads.receive(clerk, districtId, MONTH, { originalName: '大量错误.xlsx', bytes: file });
+    await jobs.waitFor(QueueName.ReportIngest, receipt.jobId, 60_000);
+    const upload = await queries.upload(clerk, receipt.uploadId);
+    const errors = (upload.errors ?? []) as ReportFileError[];
+    const after = await counts();
+
+    expect(upload.status).toBe(UploadStatus.Rejected);
+    expect(upload.errorCount).toBeGreaterThan(MAX_STORED_ERRORS);
+    expect(errors).toHaveLength(MAX_STORED_ERRORS);
+    // The kept ones are the first: never a later row before an earlier one of the same sheet.
+    const order = ['', TEMPLATE_SHEETS.meta, TEMPLATE_SHEETS.communities, TEMPLATE_SHEETS.facilities];
+    for (let i = 1; i < errors.length; i++) {
+      const [a, b] = [errors[i - 1], errors[i]];
+      const sheetOrder = order.indexOf(a.sheet) - order.indexOf(b.sheet);
+      expect(sheetOrder < 0 || (sheetOrder === 0 && (a.row ?? 0) <= (b.row ?? 0))).toBe(true);
+    }
+    expect(errors.some((e) => e.value === '十个' && /数字|整数/.test(e.message))).toBe(true);
+    expect(UNTOUCHED_TABLES.filter((t) => after[t] !== before[t])).toEqual([]);
+  }, 120_000);
 });
 
 /** Exactly the same location, shown value and message; JSON storage keeps null as null. */

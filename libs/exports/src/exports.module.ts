@@ -4,6 +4,10 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ProgressModule } from '@app/progress';
 import { RankingModule } from '@app/ranking';
 import { ReportingModule } from '@app/reporting';
+import { GridModule } from '@app/grid';
+import { PlatformModule } from '@app/platform';
+import { RatingModule } from '@app/rating';
+import { SubsidyModule } from '@app/subsidy';
 import { BulletinExport } from './bulletin/bulletin.export.js';
 import { BulletinSectionRegistry } from './bulletin/bulletin-section.js';
 import { BulletinService } from './bulletin/bulletin.service.js';
@@ -16,10 +20,25 @@ import { ExportBuilderRegistry } from './export-builder.registry.js';
 import { ExportRelayScheduler } from './export-relay.scheduler.js';
 import { ExportRepository } from './export.repository.js';
 import { ExportService } from './export.service.js';
+import { PropertyRatingsExport } from './builders/property-ratings.export.js';
+import { SubsidyListExport } from './builders/subsidy-list.export.js';
+import { AnomalyBulletinSection } from './bulletin/sections/anomaly.section.js';
+import { GridBreachBulletinSection } from './bulletin/sections/grid-breach.section.js';
+import { PlatformCrossCheckBulletinSection } from './bulletin/sections/platform-cross-check.section.js';
+import { SubsidyBulletinSection } from './bulletin/sections/subsidy.section.js';
 
 /** Exports (issue 5 §2–3): the request/status/download lifecycle, the job that builds files, the built-in kinds. */
 @Module({
-  imports: [DiscoveryModule, ProgressModule, RankingModule, ReportingModule],
+  imports: [
+    DiscoveryModule,
+    ProgressModule,
+    RankingModule,
+    ReportingModule,
+    SubsidyModule,
+    RatingModule,
+    PlatformModule,
+    GridModule,
+  ],
   providers: [
     ExportRepository,
     ExportService,
@@ -32,6 +51,12 @@ import { ExportService } from './export.service.js';
     BulletinExport,
     BulletinService,
     BulletinSectionRegistry,
+    SubsidyListExport,
+    PropertyRatingsExport,
+    AnomalyBulletinSection,
+    PlatformCrossCheckBulletinSection,
+    SubsidyBulletinSection,
+    GridBreachBulletinSection,
   ],
   exports: [ExportService, ExportRepository, BulletinService, DataExportProcessor],
 })

@@ -7,7 +7,7 @@ export class ExportRequestDto {
   @ApiProperty({
     enum: ExportKind,
     description:
-      '导出类型：city_summary 全市月度汇总表（month、planId）；ranking 排名表（rankingId）；raw_data 原始数据（month，可选 districtId；区县用户仅本区县）；bulletin 月度通报（month、planId）；subsidy_list、property_ratings 待补贴与评级模块提供',
+      '导出类型：city_summary 全市月度汇总表（month、planId）；ranking 排名表（rankingId）；raw_data 原始数据（month，可选 districtId；区县用户仅本区县）；bulletin 月度通报（month、planId）；subsidy_list 补贴清单（roundId，补贴批次，仅市发展改革委）；property_ratings 物业服务企业评价结果（roundId，评价批次；领导仅已确认）',
   })
   @IsEnum(ExportKind, { message: '导出类型不正确' })
   kind!: ExportKind;
@@ -32,7 +32,7 @@ export class ExportRequestDto {
   @IsInt({ message: 'districtId 必须是整数' })
   districtId?: number;
 
-  @ApiPropertyOptional({ description: '补贴或评级批次 id（相应模块提供后使用）' })
+  @ApiPropertyOptional({ description: '补贴批次 id（subsidy_list）或物业服务企业评价批次 id（property_ratings）' })
   @IsOptional()
   @IsInt({ message: 'roundId 必须是整数' })
   roundId?: number;

@@ -1,8 +1,4 @@
-/**
- * What can be exported (issue 5 §2–3). Subsidy lists and property-company ratings are reserved here so the
- * database accepts them once their builders are added (libs/subsidy, libs/rating); until then a request for one is
- * refused with a clear message.
- */
+/** What can be exported (issue 5 §2–3); each kind has one builder (builders/*.export.ts). */
 export enum ExportKind {
   /** 全市月度汇总表: one row per district from the month's snapshots under a plan, the city's row as the totals. */
   CitySummary = 'city_summary',
@@ -12,9 +8,9 @@ export enum ExportKind {
   RawData = 'raw_data',
   /** 月度通报: ranking with change, 正常/预警/滞后, late and missing reports, and the extension sections. */
   Bulletin = 'bulletin',
-  /** 补贴清单 of a round (libs/subsidy). */
+  /** 补贴清单 of a subsidy round (libs/subsidy): office only. */
   SubsidyList = 'subsidy_list',
-  /** 物业服务企业评级 (libs/rating). */
+  /** 物业服务企业评级 of a rating round (libs/rating). */
   PropertyRatings = 'property_ratings',
 }
 

@@ -40,6 +40,9 @@ interface UploadForIngest {
   deadlineAt: Date;
 }
 
+/** How many errors a rejected upload keeps for its error table (the first ones, in sheet/row order). */
+export const MAX_STORED_ERRORS = 5000;
+
 const TERMINAL = [UploadStatus.Accepted, UploadStatus.Rejected, UploadStatus.Duplicate];
 
 /**
@@ -141,9 +144,12 @@ export class ReportIngestProcessor implements JobProcessor<ReportIngestPayload, 
 
   private async reject(upload: UploadForIngest, errors: ReportError[]): Promise<void> {
     const sorted = sortReportErrors(errors);
+    // The count is always exact; the list keeps the first MAX_STORED_ERRORS in sheet/row order, so that a junk file
+    // with a hundred thousand bad cells does not put tens of megabytes of JSON into one row and into the browser.
+    const stored = sorted.length > MAX_STORED_ERRORS ? sorted.slice(0, MAX_STORED_ERRORS) : sorted;
     await this.dataSource.query(
       `UPDATE report_upload SET status = $2, errors = $3, error_count = $4, processed_at = now() WHERE id = $1 AND status = $5`,
-      [upload.id, UploadStatus.Rejected, JSON.stringify(sorted), sorted.length, UploadStatus.Processing],
+      [upload.id, UploadStatus.Rejected, JSON.stringify(stored), sorted.length, UploadStatus.Processing],
     );
     this.logger.log(`上传 ${upload.id}（${upload.districtName} ${upload.month}）未通过校验：${sorted.length} 处错误`);
     await this.notifications.notify({
