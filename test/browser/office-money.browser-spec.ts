@@ -289,17 +289,32 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     await shot('money-09-export-done');
   });
 
-  it('a subsidy list is offered; before its builder exists the API’s Chinese refusal is shown', async () => {
+  it('exports the confirmed round’s subsidy list; its total is the API’s', async () => {
+    const [round] = await get('/api/subsidy/rounds');
     await page.getByTestId('export-kind').getByText('补贴清单').click();
     await page.getByTestId('export-round').click();
     await page.locator('.el-select-dropdown__item', { hasText: '测试第一批' }).click();
-    expected = [/status of 4\d\d/];
     await page.getByTestId('request-export').click();
-    // Until the subsidy module registers its builder the API refuses in Chinese; afterwards the job runs.
-    await expectText(
-      page.getByTestId('export-request').locator('[data-testid=export-request-error], [data-testid=export-job]'),
-      /暂不支持导出「补贴清单」|补贴清单/,
-    );
+    await expectText(page.getByTestId('export-job'), /补贴清单/);
+    await expectText(page.getByTestId('export-job-status'), /已完成/, 90_000);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-job-download').click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('补贴清单')!;
+    let column = 0;
+    let total: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      row.eachCell((cell, c) => {
+        if (cell.value === '补贴金额') column = c;
+        if (cell.value === '合计') total = row;
+      });
+    });
+    expect(column).toBeGreaterThan(0);
+    expect(Math.round(Number(total!.getCell(column).value) * 100)).toBe(round.totalFen);
+    await shot('money-10-subsidy-list-export');
   });
 
   it('生成月度通报 runs the bulletin export and opens its print page', async () => {
@@ -310,11 +325,11 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     await popup.locator('html:not([data-charts-ready="false"])').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await popup.locator('html').getAttribute('data-charts-ready')).toBe('true');
     expect(await popup.title()).toMatch(/通报/);
-    await popup.screenshot({ path: join(SHOTS, 'money-10-bulletin-print.png') });
+    await popup.screenshot({ path: join(SHOTS, 'money-11-bulletin-print.png') });
     await popup.close();
     await expectText(page.getByTestId('export-job'), /月度通报/);
     await expectText(page.getByTestId('export-job-status'), /已完成/, 90_000);
-    await shot('money-11-bulletin-export');
+    await shot('money-12-bulletin-export');
   });
 
   it('the leader’s home shows the confirmed subsidy total and facilities', async () => {
@@ -330,7 +345,7 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     expect(await page.getByTestId('subsidy-kpi-facilities').textContent()).toBe(
       String(rounds.reduce((s, r) => s + r.lineCount, 0)),
     );
-    await shot('money-12-leader-subsidy');
+    await shot('money-13-leader-subsidy');
   });
 });
 
