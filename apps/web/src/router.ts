@@ -103,6 +103,21 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '异常数据', roles: office },
       },
       {
+        path: 'office/subsidy',
+        component: () => import('./views/office/SubsidyAdmin.vue'),
+        meta: { title: '补贴管理', roles: office },
+      },
+      {
+        path: 'office/platform',
+        component: () => import('./views/office/PlatformData.vue'),
+        meta: { title: '平台数据', roles: office },
+      },
+      {
+        path: 'office/exports',
+        component: () => import('./views/office/ExportCenter.vue'),
+        meta: { title: '导出中心', roles: office },
+      },
+      {
         path: 'district',
         component: () => import('./views/district/DistrictHome.vue'),
         meta: { title: '本区县报送', roles: ['district'] },

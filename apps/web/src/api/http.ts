@@ -66,7 +66,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // Nest answers a null result with an empty body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : null) as T;
 }
 
 /** fetch has no upload progress: XMLHttpRequest does. */
