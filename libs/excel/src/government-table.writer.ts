@@ -252,7 +252,7 @@ export class GovernmentWorkbook {
       excelRow.commit();
     };
     // The same markup written directly (sheet-row-xml.ts); styles registered in the same order exceljs would.
-    const writeRowXml = (row: R, rows: DirectSheetRows) => {
+    const writeRowXml = (row: R, rows: DirectSheetRows): boolean => {
       let cells = '';
       let hasValue = false;
       for (let index = 0; index < width; index += 1) {
@@ -264,9 +264,10 @@ export class GovernmentWorkbook {
         if (value !== null) hasValue = true;
         cells += cellXml(letters[index] + rowNumber, styleId, value);
       }
-      rows.row(rowNumber, width, cells, hasValue);
+      return rows.row(rowNumber, width, cells, hasValue);
     };
-    const writeRow = (row: R) => {
+    /** True when a piece of XML went to the compressor (time to let it work: see `writeRows`). */
+    const writeRow = (row: R): boolean => {
       if (onSheet === maxRows) {
         direct?.close();
         sheet.commit();
@@ -276,22 +277,29 @@ export class GovernmentWorkbook {
         onSheet = 0;
         direct = this.openDirect(sheet, rowNumber);
       }
-      if (direct) writeRowXml(row, direct);
+      let flushed = false;
+      if (direct) flushed = writeRowXml(row, direct);
       else writeRowCells(row);
       rowNumber += 1;
       onSheet += 1;
       written += 1;
+      return flushed;
+    };
+    // The zip entry's deflate stream takes one piece per turn of the event loop (zlib works on the thread pool and
+    // calls back here): turning it after every piece lets compression run beside the writing instead of after it.
+    const writeRows = async (rows: Iterable<R>) => {
+      for (const row of rows) if (writeRow(row)) await new Promise((resolve) => setImmediate(resolve));
     };
 
     if (isAsyncIterable(source)) {
       for await (const batch of source) {
-        for (const row of batch) writeRow(row);
+        await writeRows(batch);
         direct?.flush();
         await this.relievePressure(sheet);
         await onBatch?.(written);
       }
     } else {
-      for (const row of source) writeRow(row);
+      await writeRows(source);
       await onBatch?.(written);
     }
     direct?.close();

@@ -54,8 +54,11 @@ export function xmlText(text: string): string {
   return last !== text.length ? result + text.substring(last) : result;
 }
 
-/** Rows' XML gathered up to about this many characters before one write into the sheet's stream. */
-const FLUSH_CHARS = 256 * 1024;
+/**
+ * Rows' XML gathered up to about this many characters before one write into the sheet's stream: about one of the
+ * 64 KiB pieces exceljs's sheet stream hands to the zip entry's compressor.
+ */
+const FLUSH_CHARS = 64 * 1024;
 
 export class DirectSheetRows {
   private pending: string[] = [];
@@ -85,16 +88,18 @@ export class DirectSheetRows {
 
   /**
    * One row: `cells` is the XML of its cells (see `cellXml`). A row with no value in any cell is left out, as exceljs
-   * leaves it out (its number is still used up).
+   * leaves it out (its number is still used up). True when the gathered rows were written into the stream.
    */
-  row(rowNumber: number, span: number, cells: string, hasValue: boolean): void {
+  row(rowNumber: number, span: number, cells: string, hasValue: boolean): boolean {
     if (rowNumber !== this.nextRow) throw new Error(`row ${rowNumber} written out of order (expected ${this.nextRow})`);
     this.nextRow = rowNumber + 1;
-    if (!hasValue) return;
+    if (!hasValue) return false;
     const xml = `<row r="${rowNumber}" spans="1:${span}" x14ac:dyDescent="0.25">${cells}</row>`;
     this.pending.push(xml);
     this.pendingChars += xml.length;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+    if (this.pendingChars < FLUSH_CHARS) return false;
+    this.flush();
+    return true;
   }
 
   /** Writes what is gathered into the sheet's stream. */
