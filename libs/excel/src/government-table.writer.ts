@@ -11,6 +11,8 @@ import { cellXml, DirectSheetRows, PlainCellValue, StyleRegistry } from './sheet
  * both rows), the data, a totals row, notes; the header frozen, A4 landscape, fitted to the page width, header rows
  * repeated on every printed page, page numbers in the footer. Written with exceljs's streaming WorkbookWriter, so a
  * table of 300,000 rows takes no more memory than one of 20; every text cell goes through the formula neutraliser.
+ * Data rows go into the sheet as the XML exceljs would write for them, without its per-cell objects
+ * (sheet-row-xml.ts), in pieces that the compressor takes while the next rows are written.
  */
 export enum GovCellKind {
   Text = 'text',

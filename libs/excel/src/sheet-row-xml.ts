@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 
 /**
  * Data rows written as SpreadsheetML straight into an exceljs streaming worksheet, the exact markup exceljs 4.4.0's
- * row and cell xforms produce for them (held byte for byte by government-table.writer.spec.ts), without a Row, a
+ * row and cell xforms produce for them (held byte for byte by sheet-row-xml.spec.ts), without a Row, a
  * Cell, a model and an XmlStream per cell on the way: on a 300,000-row export that machinery is most of the time.
  * Everything else of the sheet (title, headers, merges, totals, notes, views, page setup, styles.xml, the zip) is still
  * exceljs's own.
@@ -28,7 +28,6 @@ export interface StyleRegistry {
 export type PlainCellValue = string | number | null;
 
 /** Characters exceljs drops from text (utils.xmlEncode); tab, LF and CR are kept. */
-// eslint-disable-next-line no-control-regex
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
 
 /** exceljs's xmlEncode: the five entities escaped, control characters XML 1.0 refuses removed. */
