@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ExactDecimalSum } from './exact-decimal.js';
 import { neutraliseFormulaText } from './formula-neutraliser.js';
+import { cellXml, DirectSheetRows, PlainCellValue, StyleRegistry } from './sheet-row-xml.js';
 
 /**
  * The government table format the office sends upwards and to districts (issue 5 §2): a title row, a line with
@@ -10,6 +11,8 @@ import { neutraliseFormulaText } from './formula-neutraliser.js';
  * both rows), the data, a totals row, notes; the header frozen, A4 landscape, fitted to the page width, header rows
  * repeated on every printed page, page numbers in the footer. Written with exceljs's streaming WorkbookWriter, so a
  * table of 300,000 rows takes no more memory than one of 20; every text cell goes through the formula neutraliser.
+ * Data rows go into the sheet as the XML exceljs would write for them, without its per-cell objects
+ * (sheet-row-xml.ts), in pieces that the compressor takes while the next rows are written.
  */
 export enum GovCellKind {
   Text = 'text',
@@ -81,6 +84,11 @@ export interface GovDocumentSpec {
 export interface GovWorkbookOptions {
   creator?: string;
   created?: Date;
+  /**
+   * Data rows' XML written directly (sheet-row-xml.ts, the default) or through exceljs's Row and Cell objects (false:
+   * the same bytes, slower; the reference the direct path is tested against).
+   */
+  directRows?: boolean;
 }
 
 /** Called after every batch of data rows with the rows written so far; awaited (progress, back-pressure). */
@@ -178,6 +186,7 @@ type Sheet = ExcelJS.Worksheet;
 export class GovernmentWorkbook {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheetNames = new Set<string>();
+  private readonly directRows: boolean;
 
   /** Inline strings rather than a shared-string table: the table would hold every distinct text until commit. */
   constructor(
@@ -189,6 +198,7 @@ export class GovernmentWorkbook {
       useStyles: true,
       useSharedStrings: false,
     });
+    this.directRows = options.directRows ?? true;
     this.workbook.creator = options.creator ?? '居住社区公用充电设施建设月度报送系统';
     this.workbook.created = options.created ?? new Date();
   }
@@ -220,41 +230,81 @@ export class GovernmentWorkbook {
     const values = spec.columns.map((column) => column.value);
     const fills = spec.columns.map((column) => column.fill);
     const width = kinds.length;
-    const writeRow = (row: R) => {
+    const letters = spec.columns.map((_, index) => columnLetter(index + 1));
+    const styleIds: (number | undefined)[] = new Array(width).fill(undefined);
+    const styles = this.styles;
+    let direct = this.openDirect(sheet, rowNumber);
+
+    const cellValue = (row: R, index: number): ExcelJS.CellValue => {
+      const kind = kinds[index];
+      const raw = kind === GovCellKind.Index ? written + 1 : values[index](row, written);
+      const sum = sums[index];
+      if (sum !== null) sum.add(raw instanceof Date ? null : (raw as string | number | null | undefined));
+      return govCellValue(kind, raw);
+    };
+    // Through exceljs's Row and Cell objects (the reference; the fallback when its internals are not as expected).
+    const writeRowCells = (row: R) => {
+      const excelRow = sheet.getRow(rowNumber);
+      for (let index = 0; index < width; index += 1) {
+        const cell = excelRow.getCell(index + 1);
+        cell.value = cellValue(row, index);
+        const fill = fills[index]?.(row);
+        cell.style = fill ? layout.filledStyle(index, fill) : layout.dataStyles[index];
+      }
+      excelRow.commit();
+    };
+    // The same markup written directly (sheet-row-xml.ts); styles registered in the same order exceljs would.
+    const writeRowXml = (row: R, rows: DirectSheetRows): boolean => {
+      let cells = '';
+      let hasValue = false;
+      for (let index = 0; index < width; index += 1) {
+        const value = cellValue(row, index) as PlainCellValue;
+        const fill = fills[index]?.(row);
+        const styleId = fill
+          ? styles!.addStyleModel(layout.filledStyle(index, fill))
+          : (styleIds[index] ??= styles!.addStyleModel(layout.dataStyles[index]));
+        if (value !== null) hasValue = true;
+        cells += cellXml(letters[index] + rowNumber, styleId, value);
+      }
+      return rows.row(rowNumber, width, cells, hasValue);
+    };
+    /** True when a piece of XML went to the compressor (time to let it work: see `writeRows`). */
+    const writeRow = (row: R): boolean => {
       if (onSheet === maxRows) {
+        direct?.close();
         sheet.commit();
         part += 1;
         sheet = this.startTableSheet(spec, layout, part);
         rowNumber = layout.firstDataRow;
         onSheet = 0;
+        direct = this.openDirect(sheet, rowNumber);
       }
-      const excelRow = sheet.getRow(rowNumber);
-      for (let index = 0; index < width; index += 1) {
-        const kind = kinds[index];
-        const raw = kind === GovCellKind.Index ? written + 1 : values[index](row, written);
-        const cell = excelRow.getCell(index + 1);
-        cell.value = govCellValue(kind, raw);
-        const fill = fills[index]?.(row);
-        cell.style = fill ? layout.filledStyle(index, fill) : layout.dataStyles[index];
-        const sum = sums[index];
-        if (sum !== null) sum.add(raw instanceof Date ? null : (raw as string | number | null | undefined));
-      }
-      excelRow.commit();
+      let flushed = false;
+      if (direct) flushed = writeRowXml(row, direct);
+      else writeRowCells(row);
       rowNumber += 1;
       onSheet += 1;
       written += 1;
+      return flushed;
+    };
+    // The zip entry's deflate stream takes one piece per turn of the event loop (zlib works on the thread pool and
+    // calls back here): turning it after every piece lets compression run beside the writing instead of after it.
+    const writeRows = async (rows: Iterable<R>) => {
+      for (const row of rows) if (writeRow(row)) await new Promise((resolve) => setImmediate(resolve));
     };
 
     if (isAsyncIterable(source)) {
       for await (const batch of source) {
-        for (const row of batch) writeRow(row);
+        await writeRows(batch);
+        direct?.flush();
         await this.relievePressure(sheet);
         await onBatch?.(written);
       }
     } else {
-      for (const row of source) writeRow(row);
+      await writeRows(source);
       await onBatch?.(written);
     }
+    direct?.close();
 
     if (spec.totals) {
       const totalsRow = sheet.getRow(rowNumber);
@@ -338,6 +388,17 @@ export class GovernmentWorkbook {
     writeTitleRows(sheet, spec, spec.columns.length);
     layout.writeHeader(sheet);
     return sheet;
+  }
+
+  /** exceljs's style registry of the workbook (WorkbookWriter.styles), if it has one. */
+  private get styles(): StyleRegistry | null {
+    const styles = (this.workbook as unknown as { styles?: Partial<StyleRegistry> }).styles;
+    return typeof styles?.addStyleModel === 'function' ? (styles as StyleRegistry) : null;
+  }
+
+  /** Direct row writing for the sheet's data from `rowNumber` on, or null to write through exceljs. */
+  private openDirect(sheet: Sheet, rowNumber: number): DirectSheetRows | null {
+    return this.directRows && this.styles ? DirectSheetRows.open(sheet, rowNumber) : null;
   }
 
   private uniqueName(wanted: string): string {

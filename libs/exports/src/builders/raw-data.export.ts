@@ -181,11 +181,12 @@ export class RawDataExport implements ExportBuilder {
       ...(missing.length > 0 ? [`2. 本月尚无审核通过版本的区县（未列入）：${missing.join('、')}。`] : []),
     ];
     const base = { unit, reportDate: context.reportDate, frozenColumns: 4, notes };
+    const progress = progressBehind(context.progress);
 
     const community = await context.workbook.addTable(
       { ...base, sheetName: '社区', title: `${rawDataTitle(month, scope)}——社区`, columns: RAW_COMMUNITY_COLUMNS },
       keysetPages(versions, (v, after, limit) => this.raw.communityPage(v, after, limit), RAW_PAGE_ROWS),
-      (n) => context.progress((n * 100) / total, `正在写入社区数据（${n}/${communities}）`),
+      (n) => progress.report((n * 100) / total, `正在写入社区数据（${n}/${communities}）`),
     );
     const facility = await context.workbook.addTable(
       {
@@ -197,10 +198,31 @@ export class RawDataExport implements ExportBuilder {
         totals: { label: '合计' },
       },
       keysetPages(versions, (v, after, limit) => this.raw.facilityPage(v, after, limit), RAW_PAGE_ROWS),
-      (n) => context.progress(((community.rows + n) * 100) / total, `正在写入充电设施数据（${n}/${facilities}）`),
+      (n) => progress.report(((community.rows + n) * 100) / total, `正在写入充电设施数据（${n}/${facilities}）`),
     );
+    await progress.settled();
     return { rows: community.rows + facility.rows };
   }
+}
+
+/**
+ * Progress reported one batch behind: each report is stored while the next batch is written, and the writer waits
+ * only for the one before it (in order, at most one in flight; a failed report fails the export at the next batch).
+ */
+export function progressBehind(report: ExportRunContext['progress']): {
+  report(percent: number, message: string): Promise<void>;
+  settled(): Promise<void>;
+} {
+  let last: Promise<void> = Promise.resolve();
+  return {
+    report(percent, message) {
+      const previous = last;
+      last = previous.then(() => report(percent, message));
+      last.catch(() => undefined);
+      return previous;
+    },
+    settled: () => last,
+  };
 }
 
 export function rawDataTitle(month: string, scope: string): string {
