@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadAppConfigOrExit, shanghaiDate } from '@app/core';
 import { openDatabase } from '@app/database';
-import { demoAccountsTable, seedDemo, seedDemoSubsidy } from '@app/demo';
+import { demoAccountsTable, seedDemo, seedDemoDecisions, seedDemoSubsidy } from '@app/demo';
 import { backfillSnapshots } from '@app/progress';
-import { draftRatingRound } from '@app/rating';
 import { createApiApp } from './bootstrap.js';
 
 /** The demo's facility history starts here. */
 const DEMO_HISTORY_FROM = '2022-01';
-/** The demo's patrol records start in 2025, the first year a rating draft is computed for. */
+/** The demo's patrol records start in 2025, the first year a rating is computed (and confirmed) for. */
 const DEMO_RATING_FROM = 2025;
 
 async function main(): Promise<void> {
@@ -31,12 +30,17 @@ async function main(): Promise<void> {
       logger.log(`已汇总 ${history.months} 个月的进度快照，用时 ${history.elapsedMs} ms`);
       const subsidy = await seedDemoSubsidy(connection.dataSource, { asOf: today });
       logger.log(`已导入市级平台演示记录 ${subsidy.platformRecords} 条，生成补贴批次草稿「${subsidy.roundName}」`);
-      // The property-company rating of the last full year, as a draft for the office to review.
+      // What the office would already have decided: the last two full months' rankings published, and the
+      // property-company rating of the last full year confirmed, so that leadership's screens are not empty.
       const ratingYear = Number(today.slice(0, 4)) - 1;
-      if (ratingYear >= DEMO_RATING_FROM) {
-        const round = await draftRatingRound(connection.dataSource, ratingYear);
-        logger.log(`已计算 ${ratingYear} 年度物业服务企业评价草稿（${round.companies} 家企业）`);
-      }
+      const decisions = await seedDemoDecisions(connection.dataSource, {
+        asOf: today,
+        ratingYear: ratingYear >= DEMO_RATING_FROM ? ratingYear : null,
+      });
+      logger.log(
+        `已发布 ${decisions.publishedMonths.join('、')} 的区县排名` +
+          (decisions.confirmedRatingYear ? `；已确认 ${decisions.confirmedRatingYear} 年度物业服务企业评价` : ''),
+      );
     }
     demo = true;
   }
