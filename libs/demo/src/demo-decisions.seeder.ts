@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { AuditEvent, AuditService, AuthenticatedUser, toAuthenticated, User } from '@app/auth';
-import { addMonths } from '@app/core';
+import { AuditEvent, AuditService, toAuthenticated, User } from '@app/auth';
+import { addMonths, AuthenticatedUser } from '@app/core';
 import { RankingInputsRepository, RankingService } from '@app/ranking';
 import { RatingInputsRepository, RatingService } from '@app/rating';
 
