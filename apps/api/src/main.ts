@@ -29,7 +29,9 @@ async function main(): Promise<void> {
       const history = await backfillSnapshots(connection.dataSource, DEMO_HISTORY_FROM, today.slice(0, 7));
       logger.log(`已汇总 ${history.months} 个月的进度快照，用时 ${history.elapsedMs} ms`);
       const subsidy = await seedDemoSubsidy(connection.dataSource, { asOf: today });
-      logger.log(`已导入市级平台演示记录 ${subsidy.platformRecords} 条，生成补贴批次草稿「${subsidy.roundName}」`);
+      logger.log(
+        `已导入市级平台演示记录 ${subsidy.platformRecords} 条；已确认补贴批次「${subsidy.confirmedRoundName}」，生成补贴批次草稿「${subsidy.roundName}」`,
+      );
       // What the office would already have decided: the last two full months' rankings published, and the
       // property-company rating of the last full year confirmed, so that leadership's screens are not empty.
       const ratingYear = Number(today.slice(0, 4)) - 1;

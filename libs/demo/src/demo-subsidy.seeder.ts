@@ -16,6 +16,11 @@ export interface SeedDemoSubsidyReport {
   /** False when the demo already had a platform import: nothing was written. */
   seeded: boolean;
   platformRecords: number;
+  /** The round confirmed for the first third of the districts (by code). */
+  confirmedRoundName: string | null;
+  confirmedLines: number;
+  confirmedTotalFen: number;
+  /** The draft of everything still eligible, for the office to review. */
   roundName: string | null;
   roundLines: number;
   roundTotalFen: number;
@@ -40,7 +45,7 @@ interface ReportedRow {
 }
 
 /**
- * The demo's municipal platform list and a draft subsidy round worth reviewing (issue 4 §4–5), written through the
+ * The demo's municipal platform list, a confirmed subsidy round and a draft one worth reviewing (issue 4 §4–5), written through the
  * same services the API uses, after seedDemo. Deterministic for a given register: records follow the districts'
  * reports, with a fixed sample of disagreements — some reported facilities missing from the platform, some with other
  * pile counts, some connected later than reported (which can make them late for the subsidy), and a few platform
@@ -51,7 +56,17 @@ export async function seedDemoSubsidy(
   options: { asOf: string },
 ): Promise<SeedDemoSubsidyReport> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM platform_import`);
-  if (count > 0) return { seeded: false, platformRecords: 0, roundName: null, roundLines: 0, roundTotalFen: 0 };
+  if (count > 0)
+    return {
+      seeded: false,
+      platformRecords: 0,
+      confirmedRoundName: null,
+      confirmedLines: 0,
+      confirmedTotalFen: 0,
+      roundName: null,
+      roundLines: 0,
+      roundTotalFen: 0,
+    };
   const office = await dataSource.getRepository(User).findOne({ where: { username: 'office' } });
   if (!office) throw new Error('演示数据缺少 office 账号：请先写入昆明市演示数据');
   const actor = toAuthenticated(office);
@@ -132,11 +147,22 @@ export async function seedDemoSubsidy(
     // A demo rate: 200 元/kW, at most 30,000 元 per facility (Kunming leaves the figure to the office).
     await subsidy.updateSettings(actor, { yuanPerKw: '200', capYuan: '30000', ezhouServiceStandard: false });
   }
-  const roundName = `${options.asOf.slice(0, 4)}年第一批（演示草稿）`;
+  // The first round already confirmed for the first districts by code (what leadership's subsidy totals show), the
+  // second a draft of everything still eligible for the office to review; no facility is in both (the confirmed one
+  // makes them fail 未重复补贴).
+  const year = options.asOf.slice(0, 4);
+  const firstDistricts = districts.slice(0, Math.ceil(districts.length / 3)).map((d) => d.id);
+  const confirmedName = `${year}年第一批`;
+  const first = await rounds.createDraft(actor, { name: confirmedName, districtIds: firstDistricts });
+  const confirmed = await rounds.confirm(actor, first.id);
+  const roundName = `${year}年第二批（演示草稿）`;
   const draft = await rounds.createDraft(actor, { name: roundName });
   return {
     seeded: true,
     platformRecords: records.length,
+    confirmedRoundName: confirmedName,
+    confirmedLines: confirmed.lineCount,
+    confirmedTotalFen: confirmed.totalFen,
     roundName,
     roundLines: draft.lineCount,
     roundTotalFen: draft.totalFen,

@@ -16,7 +16,7 @@ export async function seedCommand(config: AppConfig): Promise<number> {
     const subsidy = await seedDemoSubsidy(db.dataSource, { asOf: report.asOf });
     console.log(
       subsidy.seeded
-        ? `市级平台演示记录：${subsidy.platformRecords} 条；补贴批次草稿「${subsidy.roundName}」：${subsidy.roundLines} 笔`
+        ? `市级平台演示记录：${subsidy.platformRecords} 条；已确认补贴批次「${subsidy.confirmedRoundName}」：${subsidy.confirmedLines} 笔；补贴批次草稿「${subsidy.roundName}」：${subsidy.roundLines} 笔`
         : '市级平台演示记录已存在，未重复写入',
     );
     console.log(`\n${seedReportTable(report)}\n\n${demoAccountsTable(report.accounts)}`);
