@@ -142,7 +142,10 @@ describe('exports: subsidy list, property-company ratings, bulletin extension se
     await backfillSnapshots(db.dataSource, addMonths(MONTH, -13), MONTH);
     await seedDemoSubsidy(db.dataSource, { asOf: `${MONTH}-01` });
     ratingRoundId = (await draftRatingRound(db.dataSource, RATING_YEAR)).id;
-    [{ id: subsidyRoundId }] = await db.dataSource.query(`SELECT id FROM subsidy_round ORDER BY id LIMIT 1`);
+    // The demo's draft round (its first round is confirmed already; the draft is the one to export, then confirm).
+    [{ id: subsidyRoundId }] = await db.dataSource.query(
+      `SELECT id FROM subsidy_round WHERE status = 'draft' ORDER BY id LIMIT 1`,
+    );
     [wuhua] = await db.dataSource.query(`SELECT id, code FROM district WHERE name = '五华区'`);
     [{ id: planId }] = await db.dataSource.query(`SELECT id FROM target_plan WHERE code = 'KM-2025-COVERAGE'`);
     // A payee outside 五华区 (whose upload below must stay valid) and a rated company get names starting with = and @.
@@ -347,8 +350,11 @@ describe('exports: subsidy list, property-company ratings, bulletin extension se
     expect(flags.length).toBeGreaterThan(0);
     expect(flags.length).toBe(board.districts.reduce((n: number, d: any) => n + d.anomalyCount, 0));
     const crossCheck = (await get('/api/platform/cross-check')).body;
-    const rounds = (await get('/api/subsidy/rounds')).body.filter((r: any) => r.status === 'confirmed');
-    expect(rounds).toHaveLength(1);
+    // The demo's first round (confirmed when seeded) and the draft the test above confirmed, in confirmation order.
+    const rounds = (await get('/api/subsidy/rounds')).body
+      .filter((r: any) => r.status === 'confirmed')
+      .sort((a: any, b: any) => Date.parse(a.confirmedAt) - Date.parse(b.confirmedAt));
+    expect(rounds).toHaveLength(2);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const grid = (await get(`/api/grid/breaches/districts?asOf=${today}`)).body;
 
@@ -389,13 +395,16 @@ describe('exports: subsidy list, property-company ratings, bulletin extension se
     expect(t.connectedNotReported).toBeGreaterThan(0);
     expect(text).toContain(`平台已接入但区县未报送 ${t.connectedNotReported} 个`);
 
-    const subsidy = records(workbook.getWorksheet('补贴')!, 3, 4, 2);
-    expect(subsidy[0]).toMatchObject({ 批次名称: rounds[0].name, '设施数（个）': rounds[0].lineCount });
-    expect(subsidy[0]['补贴金额（元）']).toBe(Number(yuan(rounds[0].totalFen)));
-    expect(subsidy[1]['补贴金额（元）']).toBe(Number(yuan(rounds[0].totalFen)));
-    expect(text).toContain(
-      `确认补贴批次 1 个，补贴公用充电设施 ${rounds[0].lineCount} 个，补贴金额合计 ${rounds[0].totalText}`,
-    );
+    const subsidy = records(workbook.getWorksheet('补贴')!, 3, 4, rounds.length + 1);
+    rounds.forEach((round: any, i: number) => {
+      expect(subsidy[i]).toMatchObject({ 批次名称: round.name, '设施数（个）': round.lineCount });
+      expect(subsidy[i]['补贴金额（元）']).toBe(Number(yuan(round.totalFen)));
+    });
+    const facilities = rounds.reduce((n: number, r: any) => n + r.lineCount, 0);
+    const totalFen = rounds.reduce((n: number, r: any) => n + r.totalFen, 0);
+    expect(subsidy[rounds.length]).toMatchObject({ '设施数（个）': facilities });
+    expect(subsidy[rounds.length]['补贴金额（元）']).toBe(Number(yuan(totalFen)));
+    expect(text).toContain(`确认补贴批次 ${rounds.length} 个，补贴公用充电设施 ${facilities} 个`);
 
     const late = grid.groups.filter((g: any) => g.facilitiesWithBreach > 0);
     expect(late.length).toBeGreaterThan(0);
