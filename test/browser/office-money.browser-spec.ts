@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -7,11 +7,9 @@ import { DEMO_PASSWORD, seedDemo } from '@app/demo';
 import { backfillSnapshots } from '@app/progress';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { BrowserSession, CHROMIUM_PATH, openBrowser } from './support/browser';
+import { BrowserSession, openBrowser, requireBrowserPrerequisites, SCREENSHOT_DIR } from './support/browser';
 
 const MONTH = shanghaiMonth(new Date());
-/** Screenshots beside those of web-ui.browser-spec (CI keeps test-output/). */
-const SHOTS = join(__dirname, '..', '..', 'test-output', 'browser');
 const UNREPORTED = ['KMCD800000001', 'KMCD800000002'];
 
 jest.setTimeout(300_000);
@@ -40,18 +38,14 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
   let expected: RegExp[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
-    if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
-      throw new Error('dist/web is missing: run npm run build first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBrowserPrerequisites();
     db = await createTestDatabase();
     await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
     await backfillSnapshots(db.dataSource, MONTH, MONTH);
     api = await startApi(db.url, { REDIS_URL: '' });
     officeToken = await api.login('office', DEMO_PASSWORD);
     [{ id: planId }] = await db.dataSource.query(`SELECT id FROM target_plan ORDER BY end_month DESC, id LIMIT 1`);
-    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SHOTS });
+    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SCREENSHOT_DIR });
     page = browser.page;
   });
 
@@ -69,7 +63,7 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
   });
 
   async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
   }
 
   async function signIn(username: string, home: string): Promise<void> {
@@ -325,7 +319,7 @@ describe('the office’s subsidy, platform and export screens in headless Chromi
     await popup.locator('html:not([data-charts-ready="false"])').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await popup.locator('html').getAttribute('data-charts-ready')).toBe('true');
     expect(await popup.title()).toMatch(/通报/);
-    await popup.screenshot({ path: join(SHOTS, 'money-11-bulletin-print.png') });
+    await popup.screenshot({ path: join(SCREENSHOT_DIR, 'money-11-bulletin-print.png') });
     await popup.close();
     await expectText(page.getByTestId('export-job'), /月度通报/);
     await expectText(page.getByTestId('export-job-status'), /已完成/, 90_000);

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
@@ -9,13 +8,11 @@ import { backfillSnapshots } from '@app/progress';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { mutate } from '../fixtures/generate-malformed-reports';
-import { BrowserSession, CHROMIUM_PATH, openBrowser } from './support/browser';
+import { BrowserSession, openBrowser, requireBrowserPrerequisites, SCREENSHOT_DIR } from './support/browser';
 
 const MONTH = shanghaiMonth(new Date());
 const TODAY = shanghaiDate(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
-/** Screenshots beside those of web-ui.browser-spec.ts (CI keeps test-output/). */
-const SHOTS = join(__dirname, '..', '..', 'test-output', 'browser');
 const col = (key: string) => FACILITY_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 jest.setTimeout(300_000);
@@ -35,11 +32,7 @@ describe('the office quality screens in headless Chromium', () => {
   let wuhuaId: number;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
-    if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
-      throw new Error('dist/web is missing: run npm run build first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBrowserPrerequisites();
     db = await createTestDatabase();
     await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
     const [year, month] = MONTH.split('-').map(Number);
@@ -47,7 +40,7 @@ describe('the office quality screens in headless Chromium', () => {
     api = await startApi(db.url, { REDIS_URL: '' });
     office = await api.login('office', DEMO_PASSWORD);
     [{ id: wuhuaId }] = await db.dataSource.query(`SELECT id FROM district WHERE name = '五华区'`);
-    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SHOTS });
+    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SCREENSHOT_DIR });
     page = browser.page;
   });
 
@@ -62,7 +55,7 @@ describe('the office quality screens in headless Chromium', () => {
   });
 
   async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `quality-${name}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `quality-${name}.png`) });
   }
 
   async function signIn(username: string, home: string): Promise<void> {

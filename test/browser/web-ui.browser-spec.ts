@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -9,11 +9,9 @@ import { backfillSnapshots } from '@app/progress';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { mutate } from '../fixtures/generate-malformed-reports';
-import { BrowserSession, CHROMIUM_PATH, openBrowser } from './support/browser';
+import { BrowserSession, openBrowser, requireBrowserPrerequisites, SCREENSHOT_DIR } from './support/browser';
 
 const MONTH = shanghaiMonth(new Date());
-/** Screenshots of every step, kept for a person to look at (CI keeps test-output/). */
-const SHOTS = join(__dirname, '..', '..', 'test-output', 'browser');
 const col = (key: string) => FACILITY_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 jest.setTimeout(240_000);
@@ -31,11 +29,7 @@ describe('the web UI in headless Chromium', () => {
   let wuhuaId: number;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
-    if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
-      throw new Error('dist/web is missing: run npm run build first (npm test does)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+    requireBrowserPrerequisites();
     db = await createTestDatabase();
     await seedDemo(db.dataSource, { asOf: `${MONTH}-01` });
     // Thirteen months of history: enough for 环比 and 同比 on the trends.
@@ -43,7 +37,7 @@ describe('the web UI in headless Chromium', () => {
     await backfillSnapshots(db.dataSource, `${year - 1}-${String(month).padStart(2, '0')}`, MONTH);
     api = await startApi(db.url, { REDIS_URL: '' });
     [{ id: wuhuaId }] = await db.dataSource.query(`SELECT id FROM district WHERE name = '五华区'`);
-    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SHOTS });
+    browser = await openBrowser({ baseUrl: api.baseUrl, downloadsDir: SCREENSHOT_DIR });
     page = browser.page;
   });
 
@@ -59,7 +53,7 @@ describe('the web UI in headless Chromium', () => {
   });
 
   async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
   }
 
   async function signIn(username: string, home: string): Promise<void> {

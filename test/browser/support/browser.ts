@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -17,6 +17,18 @@ const ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** Where every browser suite keeps its screenshots (CI keeps test-output/). */
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-output', 'browser');
+
+/** Fails a suite early and plainly when Chromium or the built web UI is missing; makes the screenshot folder. */
+export function requireBrowserPrerequisites(): void {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium`);
+  if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web is missing: run npm run build first (npm test does)');
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+}
 
 export interface BrowserSession {
   context: BrowserContext;
