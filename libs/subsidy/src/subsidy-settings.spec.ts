@@ -53,3 +53,20 @@ describe('subsidy settings', () => {
     expect(readStoredSubsidySettings(null)).toBeNull();
   });
 });
+
+describe('fenToYuan (amounts from integer fen, no float on the way)', () => {
+  it('turns fen into yuan text digit for digit', () => {
+    expect([0, 1, 10, 99, 100, 105525, 3_000_000].map(fenToYuan)).toEqual([
+      '0.00',
+      '0.01',
+      '0.10',
+      '0.99',
+      '1.00',
+      '1055.25',
+      '30000.00',
+    ]);
+    // Every digit survives up to the largest safe integer.
+    expect(fenToYuan(Number.MAX_SAFE_INTEGER)).toBe('90071992547409.91');
+    expect(() => fenToYuan(1.5)).toThrow();
+  });
+});

@@ -36,9 +36,11 @@ export function yuanToFen(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-/** 20000 → '200.00'. */
+/** Integer fen as yuan with two decimals, by integer arithmetic (no float on the way): 20000 → '200.00'. */
 export function fenToYuan(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+  if (!Number.isSafeInteger(fen)) throw new Error(`amount is not whole fen: ${fen}`);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** Every problem at once, in Chinese; the settings when valid. */

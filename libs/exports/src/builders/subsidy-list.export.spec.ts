@@ -1,6 +1,5 @@
 import { SubsidyRule, SubsidyRoundStatus } from '@app/subsidy';
 import {
-  fenToYuanText,
   kwMilliText,
   subsidyListRules,
   subsidyListTitle,
@@ -9,21 +8,6 @@ import {
 } from './subsidy-list.export.js';
 
 describe('subsidy list formatting (amounts from integer fen, no float on the way)', () => {
-  it('turns fen into yuan text digit for digit', () => {
-    expect([0, 1, 10, 99, 100, 105525, 3_000_000].map(fenToYuanText)).toEqual([
-      '0.00',
-      '0.01',
-      '0.10',
-      '0.99',
-      '1.00',
-      '1055.25',
-      '30000.00',
-    ]);
-    // Every digit survives up to the largest safe integer.
-    expect(fenToYuanText(Number.MAX_SAFE_INTEGER)).toBe('90071992547409.91');
-    expect(() => fenToYuanText(1.5)).toThrow();
-  });
-
   it('writes kW from thousandths', () => {
     expect([0, 7035, 120000, 1].map(kwMilliText)).toEqual(['0.000', '7.035', '120.000', '0.001']);
   });

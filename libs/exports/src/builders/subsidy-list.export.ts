@@ -5,6 +5,7 @@ import { GovCellKind, GovColumn } from '@app/excel';
 import {
   CORE_SUBSIDY_RULES,
   EZHOU_SERVICE_RULES,
+  fenToYuan,
   formatFen,
   RoundView,
   SUBSIDY_RULE_LABELS_ZH,
@@ -24,13 +25,6 @@ import {
 import { issuingUnit, requireId, shanghaiDateTime, xlsxFileName } from '../export-formats.js';
 
 export const SUBSIDY_LIST_FORBIDDEN = '补贴清单仅供市发展改革委导出';
-
-/** Integer fen as yuan with two decimals, by integer arithmetic: 105525 → '1055.25' (no float on the way). */
-export function fenToYuanText(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new Error(`amount is not whole fen: ${fen}`);
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /** Thousandths of a kW as a decimal: 7035 → '7.035'. */
 export function kwMilliText(kwMilli: number): string {
@@ -114,7 +108,7 @@ export function subsidyListRules(ezhouServiceStandard: boolean): SubsidyRule[] {
 }
 
 export function subsidyListColumns(rules: readonly SubsidyRule[]): GovColumn<SubsidyListRow>[] {
-  const yuan = (fen: number | null) => (fen === null ? null : fenToYuanText(fen));
+  const yuan = (fen: number | null) => (fen === null ? null : fenToYuan(fen));
   return [
     { header: '序号', kind: GovCellKind.Index, value: () => null },
     { header: '区县（园区）', kind: GovCellKind.Text, width: 14, value: (r) => r.districtName },
@@ -264,7 +258,7 @@ export class SubsidyListExport implements ExportBuilder {
             kind: GovCellKind.Decimal,
             scale: 2,
             width: 16,
-            value: (d) => fenToYuanText(d.totalFen),
+            value: (d) => fenToYuan(d.totalFen),
           },
         ],
         totals: {

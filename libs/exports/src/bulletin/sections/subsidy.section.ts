@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { shanghaiMonth } from '@app/core';
 import { GovCellKind } from '@app/excel';
-import { formatFen, RoundSummary, SubsidyRoundService, SubsidyRoundStatus } from '@app/subsidy';
-import { fenToYuanText } from '../../builders/subsidy-list.export.js';
+import { fenToYuan, formatFen, RoundSummary, SubsidyRoundService, SubsidyRoundStatus } from '@app/subsidy';
 import { monthLabel, shanghaiDateTime } from '../../export-formats.js';
 import {
   BulletinContext,
@@ -42,14 +41,8 @@ export function subsidySectionContent(month: string, rounds: readonly RoundSumma
         { header: '补贴金额（元）', kind: GovCellKind.Decimal, scale: 2, width: 16 },
       ],
       rows: [
-        ...rounds.map((r) => [
-          r.name,
-          shanghaiDateTime(r.confirmedAt!),
-          r.scope,
-          r.lineCount,
-          fenToYuanText(r.totalFen),
-        ]),
-        ['合计', null, null, facilities, fenToYuanText(totalFen)],
+        ...rounds.map((r) => [r.name, shanghaiDateTime(r.confirmedAt!), r.scope, r.lineCount, fenToYuan(r.totalFen)]),
+        ['合计', null, null, facilities, fenToYuan(totalFen)],
       ],
     },
   };
